@@ -1,0 +1,9 @@
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { OpenApiDocument } from '../load.ts';
+
+/** schema.gen.ts: the spec's types (paths, operations, components) from openapi-typescript. */
+export async function emitSchema(document: OpenApiDocument): Promise<string> {
+  // openapi-typescript mutates its input; give it a copy.
+  const ast = await openapiTS(structuredClone(document) as never, { alphabetize: false, silent: true });
+  return astToString(ast);
+}

@@ -1,0 +1,229 @@
+import { redactHeaders, redactValue } from './redact.js';
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const brand = Symbol.for('@sdkforge/runtime/error');
+
+/** Base class of every error the SDKs throw. */
+export class SdkError extends Error {
+  override name = 'SdkError';
+  readonly [brand] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+
+  /** True for any sdkforge error, even one thrown by another copy of the runtime. */
+  static is(value: unknown): value is SdkError {
+    return typeof value === 'object' && value !== null && (value as { [brand]?: boolean })[brand] === true;
+  }
+}
+
+/** One problem found in the input before anything was sent. */
+export interface ValidationIssue {
+  /** Where the problem is: `body.name`, `query.limit`, `path.company_id`, `headers.On-Behalf-Of`. */
+  path: string;
+  message: string;
+}
+
+/** The call's input does not match the API's schema; nothing was sent. */
+export class RequestValidationError extends SdkError {
+  override name = 'RequestValidationError';
+  constructor(
+    readonly operationId: string,
+    readonly issues: readonly ValidationIssue[],
+  ) {
+    super(`Invalid input for ${operationId}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+/** The request could not be sent or its response could not be read (DNS, refused, reset…). */
+export class ConnectionError extends SdkError {
+  override name = 'ConnectionError';
+}
+
+/** An attempt or the call's overall deadline ran out. */
+export class TimeoutError extends SdkError {
+  override name = 'TimeoutError';
+}
+
+/** The caller aborted the call through its AbortSignal. */
+export class AbortError extends SdkError {
+  override name = 'AbortError';
+}
+
+export interface APIErrorInit {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  method?: string;
+  url?: string;
+  operationId?: string;
+}
+
+/** The server answered with a non-success status. */
+export class APIError extends SdkError {
+  override name = 'APIError';
+  /** HTTP status code. */
+  readonly status: number;
+  /** Response headers. */
+  readonly headers: Headers;
+  /** The parsed error body (JSON when the server sent JSON, else text). */
+  readonly body: unknown;
+  /** The server's request id (`X-Request-Id`, or `request_id` in the body). */
+  readonly requestId: string | undefined;
+  readonly operationId: string | undefined;
+
+  constructor(init: APIErrorInit, message?: string) {
+    const requestId = requestIdOf(init.headers, init.body);
+    super(message ?? describe(init, requestId));
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = requestId;
+    this.operationId = init.operationId;
+  }
+
+  /** The status-specific subclass for this response. */
+  static from(init: APIErrorInit): APIError {
+    const s = init.status;
+    if (s === 400 || s === 422) return new ValidationError(init);
+    if (s === 401) return new AuthenticationError(init);
+    if (s === 403) return new AuthorizationError(init);
+    if (s === 404) return new NotFoundError(init);
+    if (s === 409) return new ConflictError(init);
+    if (s === 429) return new RateLimitError(init);
+    if (s >= 500) return new ServerError(init);
+    return new APIError(init);
+  }
+
+  [inspectSymbol](): object {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      operationId: this.operationId,
+      headers: redactHeaders(this.headers),
+      body: redactValue(this.body),
+    };
+  }
+
+  toJSON(): object {
+    return this[inspectSymbol]();
+  }
+}
+
+/** 400 or 422: the server rejected the input. */
+export class ValidationError extends APIError {
+  override name = 'ValidationError';
+}
+/** 401: credentials missing, wrong or expired. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+/** 403: authenticated but not allowed. */
+export class AuthorizationError extends APIError {
+  override name = 'AuthorizationError';
+}
+/** 404 */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+/** 409: conflicting state, or an Idempotency-Key reused with a different body. */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+/** 429: rate limited. `retryAfter` is the wait in seconds the server asked for, when it said. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  readonly retryAfter: number | undefined;
+  constructor(init: APIErrorInit, message?: string) {
+    super(init, message);
+    this.retryAfter = retryAfterSeconds(init.headers);
+  }
+}
+/** 5xx */
+export class ServerError extends APIError {
+  override name = 'ServerError';
+}
+
+/** Seconds the server asked to wait: `retry-after-ms`, `Retry-After` (seconds or HTTP-date), or `RateLimit` `t=`. */
+export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms) / 1000);
+  const ra = headers.get('retry-after');
+  if (ra) {
+    const secs = Number(ra);
+    if (Number.isFinite(secs)) return Math.max(0, secs);
+    const date = Date.parse(ra);
+    if (Number.isFinite(date)) return Math.max(0, (date - now) / 1000);
+  }
+  const rl = headers.get('ratelimit');
+  if (rl) {
+    let max: number | undefined;
+    for (const m of rl.matchAll(/(?:^|;)\s*t=(\d+(?:\.\d+)?)/g)) max = Math.max(max ?? 0, Number(m[1]));
+    if (max !== undefined) return max;
+  }
+  return undefined;
+}
+
+function requestIdOf(headers: Headers, body: unknown): string | undefined {
+  const fromHeader = headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+  if (fromHeader) return fromHeader;
+  if (body && typeof body === 'object' && typeof (body as { request_id?: unknown }).request_id === 'string') {
+    return (body as { request_id: string }).request_id;
+  }
+  return undefined;
+}
+
+/** The server's own words, whichever of the common error shapes it used. */
+export function serverMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.trim().slice(0, 500) || undefined;
+  if (!body || typeof body !== 'object') return undefined;
+  const b = body as Record<string, unknown>;
+  const parts: string[] = [];
+  const detail = b.detail;
+  if (typeof detail === 'string') parts.push(detail);
+  else if (Array.isArray(detail)) {
+    // FastAPI 422: [{loc, msg, type}]
+    for (const d of detail) {
+      if (d && typeof d === 'object' && 'msg' in d) {
+        const loc = Array.isArray((d as { loc?: unknown }).loc) ? (d as { loc: unknown[] }).loc.join('.') : '';
+        parts.push(loc ? `${loc}: ${(d as { msg: string }).msg}` : String((d as { msg: string }).msg));
+      }
+    }
+  } else if (detail && typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string') {
+    parts.push((detail as { message: string }).message);
+  }
+  for (const key of ['message', 'error', 'reason', 'title'] as const) {
+    if (!parts.length && typeof b[key] === 'string') parts.push(b[key] as string);
+  }
+  if (Array.isArray(b.invalid_parameters)) {
+    for (const p of b.invalid_parameters as { field?: string; message?: string }[]) {
+      parts.push(`${p.field ?? '?'}: ${p.message ?? 'invalid'}`);
+    }
+  }
+  if (!parts.length) {
+    // DRF field maps: {"email": ["This field is required."], "non_field_errors": [...]}
+    for (const [k, v] of Object.entries(b)) {
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+        parts.push(k === 'non_field_errors' ? v.join(' ') : `${k}: ${v.join(' ')}`);
+      }
+    }
+  }
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+function describe(init: APIErrorInit, requestId: string | undefined): string {
+  const what = init.operationId ?? (init.method && init.url ? `${init.method} ${pathOf(init.url)}` : 'request');
+  const msg = serverMessage(init.body);
+  return `${what} failed with ${init.status}${msg ? `: ${msg}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Redaction of credentials. Used by errors, logs and `inspect` output, so a secret never leaves the
+ * process in a message. Matching is by name, case-insensitive.
+ */
+
+const SECRET_NAME =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|password|passwd|secret|client[-_]?secret|token|access|refresh|access[-_]?token|refresh[-_]?token|id[-_]?token|session|x-amz-security-token|aws[-_]?secret[-_]?access[-_]?key|secret[-_]?access[-_]?key|session[-_]?token|signature|x-amz-signature)$/i;
+
+export const REDACTED = '[REDACTED]';
+
+/** True when a header, field or query parameter of this name carries a credential. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** A copy of the headers with every credential replaced by {@link REDACTED}. */
+export function redactHeaders(headers: Headers | Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) out[name] = isSecretName(name) ? REDACTED : value;
+  return out;
+}
+
+/** The URL with credential-named query parameters replaced. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  let changed = false;
+  for (const key of [...params.keys()]) {
+    if (isSecretName(key)) {
+      params.set(key, REDACTED);
+      changed = true;
+    }
+  }
+  return changed ? `${url.slice(0, q)}?${params.toString().replaceAll('%5BREDACTED%5D', REDACTED)}` : url;
+}
+
+/** A deep copy of a JSON-like value with credential-named fields replaced. */
+export function redactValue(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = isSecretName(k) && v != null && typeof v !== 'object' ? REDACTED : redactValue(v, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * Removes known secret values from free text (a server message may echo a token back).
+ * `secrets` are the literal values the client holds.
+ */
+export function scrubText(text: string, secrets: Iterable<string | undefined>): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(REDACTED);
+  return out.replace(/\b(Bearer|api-key-v1|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`);
+}
