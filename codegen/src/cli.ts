@@ -42,11 +42,15 @@ for (const target of targets) {
       writeFileSync(file.path, file.content);
     }
   }
-  console.log(`✓ ${target.name}: ${values.check ? 'checked' : 'generated'} ${files.length} files from ${target.specRelative}`);
+  console.log(
+    `✓ ${target.name}: ${values.check ? 'checked' : 'generated'} ${files.length} files from ${target.specRelative}`,
+  );
 }
 
 if (stale.length) {
-  console.error(`\nGenerated code is stale:\n  ${stale.join('\n  ')}\nFix: scripts/run generate  (then commit the result)`);
+  console.error(
+    `\nGenerated code is stale:\n  ${stale.join('\n  ')}\nFix: scripts/run generate  (then commit the result)`,
+  );
   process.exit(1);
 }
 if (failed) process.exit(1);

@@ -24,7 +24,12 @@ export function discoverTargets(root = repoRoot, only: string[] = []): Target[] 
     if (only.length && !only.includes(name)) continue;
     const pkg = join(root, 'packages', name);
     if (!existsSync(join(pkg, 'package.json'))) continue;
-    targets.push({ name, spec, specRelative: `specs/${name}/openapi.yaml`, out: join(pkg, 'src', 'generated') });
+    targets.push({
+      name,
+      spec,
+      specRelative: `specs/${name}/openapi.yaml`,
+      out: join(pkg, 'src', 'generated'),
+    });
   }
   return targets;
 }

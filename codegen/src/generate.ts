@@ -19,7 +19,10 @@ export interface GenerateOptions {
 }
 
 /** Everything one spec generates, in memory. Throws when the spec fails lint or a convention. */
-export async function generateTarget(target: Target, options: GenerateOptions = {}): Promise<GeneratedFile[]> {
+export async function generateTarget(
+  target: Target,
+  options: GenerateOptions = {},
+): Promise<GeneratedFile[]> {
   const spec = loadSpec(target.spec);
   if (options.lintConfig) {
     const lint = lintSpec(target.spec, options.lintConfig);

@@ -38,7 +38,11 @@ export interface Operation {
   body:
     | { contentType: string; encoding: 'json' | 'form' | 'multipart' | 'text' | 'binary'; required: boolean }
     | undefined;
-  success: { status: string; contentType: string | undefined; decoding: 'json' | 'text' | 'stream' | 'empty' };
+  success: {
+    status: string;
+    contentType: string | undefined;
+    decoding: 'json' | 'text' | 'stream' | 'empty';
+  };
   pagination: Pagination | undefined;
 }
 
@@ -71,7 +75,8 @@ export function buildModel(doc: OpenApiDocument, label: string): Resource[] {
         continue;
       }
       const name = camelCase(operationId);
-      if (seen.has(name)) problems.push(`${where}: operationId ${operationId} collides with ${seen.get(name)}`);
+      if (seen.has(name))
+        problems.push(`${where}: operationId ${operationId} collides with ${seen.get(name)}`);
       seen.set(name, where);
       const tags = (op.tags as string[] | undefined) ?? [];
       if (tags.length !== 1) problems.push(`${where}: needs exactly one tag, has ${tags.length}`);
@@ -84,7 +89,8 @@ export function buildModel(doc: OpenApiDocument, label: string): Resource[] {
       );
       const queryParams = params.filter((p) => p.in === 'query');
       for (const q of queryParams) {
-        if (RESERVED_PARAM_NAMES.has(q.name)) problems.push(`${where}: query parameter "${q.name}" is reserved`);
+        if (RESERVED_PARAM_NAMES.has(q.name))
+          problems.push(`${where}: query parameter "${q.name}" is reserved`);
       }
       const headerParams = params.filter((p) => p.in === 'header');
 
@@ -132,7 +138,11 @@ function mergeParameters(doc: OpenApiDocument, shared: unknown[], own: unknown[]
   const out = new Map<string, Parameter>();
   for (const raw of [...shared, ...own]) {
     const p = deref<{ name: string; in: Parameter['in']; required?: boolean }>(doc, raw);
-    out.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, required: p.in === 'path' || p.required === true });
+    out.set(`${p.in}:${p.name}`, {
+      name: p.name,
+      in: p.in,
+      required: p.in === 'path' || p.required === true,
+    });
   }
   return [...out.values()];
 }
@@ -192,5 +202,10 @@ function readPagination(raw: unknown, where: string, problems: string[]): Pagina
     problems.push(`${where}: x-pagination style "${p.style}" is not supported (use offset)`);
     return undefined;
   }
-  return { items: p.items ?? 'items', total: p.total ?? 'total', limit: p.limit ?? 'limit', offset: p.offset ?? 'offset' };
+  return {
+    items: p.items ?? 'items',
+    total: p.total ?? 'total',
+    limit: p.limit ?? 'limit',
+    offset: p.offset ?? 'offset',
+  };
 }

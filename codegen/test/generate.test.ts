@@ -66,13 +66,22 @@ describe('buildModel', () => {
   it('reads pagination, binary responses, security: [] and parameters', () => {
     const ops = buildModel(doc, 'fixture').flatMap((r) => r.operations);
     const byName = Object.fromEntries(ops.map((o) => [o.name, o]));
-    expect(byName.listPets!.pagination).toEqual({ items: 'items', total: 'total', limit: 'limit', offset: 'offset' });
+    expect(byName.listPets!.pagination).toEqual({
+      items: 'items',
+      total: 'total',
+      limit: 'limit',
+      offset: 'offset',
+    });
     expect(byName.listPets!.headerParams.map((p) => p.name)).toEqual(['On-Behalf-Of']);
     expect(byName.downloadPetPhoto!.success.decoding).toBe('stream');
     expect(byName.deletePet!.success.decoding).toBe('empty');
     expect(byName.checkHealth!.anonymous).toBe(true);
     expect(byName.getPet!.pathParams).toEqual([{ name: 'pet_id', in: 'path', required: true }]);
-    expect(byName.createPet!.body).toEqual({ contentType: 'application/json', encoding: 'json', required: true });
+    expect(byName.createPet!.body).toEqual({
+      contentType: 'application/json',
+      encoding: 'json',
+      required: true,
+    });
   });
 
   it('fails on a missing operationId, naming the operation', () => {

@@ -68,7 +68,8 @@ function typesOf(op: Operation): string[] {
   const t = op.typeName;
   const lines: string[] = [];
   if (hasQuery(op)) lines.push(`export type ${t}Query = NonNullable<${opRef(op)}['parameters']['query']>;`);
-  if (hasHeaders(op)) lines.push(`export type ${t}Headers = NonNullable<${opRef(op)}['parameters']['header']>;`);
+  if (hasHeaders(op))
+    lines.push(`export type ${t}Headers = NonNullable<${opRef(op)}['parameters']['header']>;`);
   const parts: string[] = [];
   if (hasQuery(op)) parts.push(`${t}Query`);
   const headerType = hasHeaders(op) ? `${t}Headers & Record<string, string>` : 'Record<string, string>';
@@ -79,7 +80,8 @@ function typesOf(op: Operation): string[] {
   lines.push(`export type ${t}Params = ${parts.join(' & ')};`);
   if (op.body) lines.push(`export type ${t}Body = ${bodyType(op)};`);
   lines.push(`export type ${t}Result = ${resultType(op)};`);
-  if (op.pagination) lines.push(`export type ${t}Item = ${t}Result[${JSON.stringify(op.pagination.items)}][number];`);
+  if (op.pagination)
+    lines.push(`export type ${t}Item = ${t}Result[${JSON.stringify(op.pagination.items)}][number];`);
   lines.push('');
   return lines;
 }
@@ -170,7 +172,9 @@ function method(op: Operation): string[] {
   lines.push(`    const { ${[...picks, 'headers', '...options'].join(', ')} } = params;`);
   const input: string[] = [];
   if (op.pathParams.length) {
-    input.push(`path: { ${op.pathParams.map((p) => `${propertyKey(p.name)}: ${camelCase(p.name)}`).join(', ')} }`);
+    input.push(
+      `path: { ${op.pathParams.map((p) => `${propertyKey(p.name)}: ${camelCase(p.name)}`).join(', ')} }`,
+    );
   }
   if (op.queryParams.length) {
     input.push(`query: { ${op.queryParams.map((q, i) => `${propertyKey(q.name)}: q${i}`).join(', ')} }`);
@@ -193,7 +197,9 @@ function paginationMethods(op: Operation): string[] {
   const start = `{ offset: params[${off}], limit: params[${lim}] }`;
   const fetcher = `(offset: number, limit: number | undefined) => this.${op.name}Page(${lead}{ ...params, [${off}]: offset, [${lim}]: limit })`;
   return [
-    ...doc(op, [`One page of \`${op.name}\` with \`hasMore\`, \`nextOffset\`, \`totalPages\` and \`currentPage\`.`]),
+    ...doc(op, [
+      `One page of \`${op.name}\` with \`hasMore\`, \`nextOffset\`, \`totalPages\` and \`currentPage\`.`,
+    ]),
     `  async ${op.name}Page(${params}): Promise<Page<${t}Item>> {`,
     `    return Page.from<${t}Item>(await this.${op.name}(${lead}params), ${spec});`,
     '  }',

@@ -13,7 +13,10 @@ export async function emitValidators(specFile: string): Promise<string> {
       plugins: ['valibot'],
       logs: { level: 'silent' },
     } as never);
-    return readFileSync(join(dir, 'valibot.gen.ts'), 'utf8').replace(/^\/\/ This file is auto-generated.*\n\n?/, '');
+    return readFileSync(join(dir, 'valibot.gen.ts'), 'utf8').replace(
+      /^\/\/ This file is auto-generated.*\n\n?/,
+      '',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,44 @@
+/**
+ * `pnpm ci` (the README's test command, via scripts/run test): every check CI runs, in order,
+ * stopping at the first failure, with the time each step took.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const steps: [string, string[]][] = [
+  ['lint (biome)', ['pnpm', 'lint']],
+  ['generated code is up to date', ['pnpm', 'generate:check']],
+  ['build', ['pnpm', 'build']],
+  ['typecheck', ['pnpm', 'typecheck']],
+  ['unit tests', ['pnpm', 'test']],
+  ['contract tests (Prism)', ['pnpm', 'test:contract']],
+];
+if (existsSync(join(root, 'test', 'reliability')))
+  steps.push(['reliability suite', ['pnpm', 'test:reliability']]);
+steps.push(['packaging (publint + attw)', ['pnpm', 'pack:check']]);
+
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  CI: process.env.CI ?? '1',
+  FORCE_COLOR: '1',
+};
+const timings: [string, number, boolean][] = [];
+const started = Date.now();
+for (const [label, [cmd, ...args]] of steps) {
+  console.log(`\n\x1b[1m▶ ${label}\x1b[0m  (${[cmd, ...args].join(' ')})`);
+  const t0 = Date.now();
+  const run = spawnSync(cmd!, args, { cwd: root, stdio: 'inherit', env });
+  const ok = run.status === 0;
+  timings.push([label, (Date.now() - t0) / 1000, ok]);
+  if (!ok) break;
+}
+console.log('\n\x1b[1mSummary\x1b[0m');
+for (const [label, secs, ok] of timings)
+  console.log(`  ${ok ? '✓' : '✗'} ${label.padEnd(32)} ${secs.toFixed(1)} s`);
+console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const failed = timings.some(([, , ok]) => !ok) || timings.length < steps.length;
+process.exit(failed ? 1 : 0);
