@@ -15,8 +15,10 @@ export type ResponseDecoding = 'json' | 'text' | 'stream' | 'empty';
 export interface OperationDescriptor {
   readonly id: string;
   readonly method: HttpMethod;
-  /** Path template relative to the base URL, e.g. `/companies/{company_id}`. */
+  /** Path template relative to the API's base path, e.g. `/companies/{company_id}`. */
   readonly path: string;
+  /** This operation's own base path (the spec gives it its own `servers`), replacing the API's. */
+  readonly basePath?: string;
   /** The spec says `security: []`: no credentials are sent. */
   readonly anonymous?: boolean;
   readonly request?: { readonly encoding: RequestEncoding; readonly contentType: string };
@@ -33,8 +35,10 @@ export interface RequestInput {
 }
 
 export interface ApiClientConfig {
-  /** Base URL every operation path is appended to. */
+  /** Server root, e.g. `https://api.valentina-noir.com`. */
   baseUrl: string;
+  /** The API's base path on that server (the path of the spec's first server URL), e.g. `/api/v1`. */
+  basePath?: string;
   /** The transport (a policy stack around a base fetch). */
   transport: Fetch;
   /** Headers sent with every call (e.g. `User-Agent`). */
@@ -51,15 +55,17 @@ const parseAs = { json: 'json', text: 'text', stream: 'stream', empty: 'text' } 
  */
 export class ApiClient {
   readonly baseUrl: string;
+  readonly basePath: string;
   readonly #transport: Fetch;
   readonly #validate: boolean;
   readonly #engine: Client<Record<string, never>>;
 
   constructor(config: ApiClientConfig) {
     this.baseUrl = config.baseUrl.replace(/\/+$/, '');
+    this.basePath = (config.basePath ?? '').replace(/\/+$/, '');
     this.#transport = config.transport;
     this.#validate = config.validateRequests ?? true;
-    this.#engine = createClient({ baseUrl: this.baseUrl, headers: config.headers ?? {} });
+    this.#engine = createClient({ baseUrl: this.baseUrl + this.basePath, headers: config.headers ?? {} });
   }
 
   /** Calls one operation and resolves with its decoded success body (a `Response` for streams). */
@@ -76,6 +82,7 @@ export class ApiClient {
       fetch: (request: Request) => this.#transport(request, context),
     };
     if (options.signal) init.signal = options.signal;
+    if (op.basePath !== undefined) init.baseUrl = this.baseUrl + op.basePath.replace(/\/+$/, '');
     if (op.request && input.body !== undefined) {
       init.body = input.body;
       Object.assign(init, encodeBody(op.request.encoding, op.request.contentType, headers));
