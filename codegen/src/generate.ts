@@ -6,7 +6,7 @@ import { emitSchema } from './emit/schema.ts';
 import { emitValidators, exportedNames } from './emit/validators.ts';
 import { lintSpec } from './lint.ts';
 import { loadSpec } from './load.ts';
-import { buildModel } from './model.ts';
+import { buildModel, serversBasePath } from './model.ts';
 
 export interface GeneratedFile {
   path: string;
@@ -31,7 +31,8 @@ export async function generateTarget(
   const resources = buildModel(spec.document, target.specRelative);
   const head = banner(target.specRelative, spec.sha256);
   const [schema, validators] = await Promise.all([emitSchema(spec.document), emitValidators(target.spec)]);
-  const resourcesText = emitResources(resources, exportedNames(validators));
+  const basePath = serversBasePath(spec.document.servers as { url: string }[] | undefined) ?? '';
+  const resourcesText = emitResources(resources, exportedNames(validators), basePath);
   return [
     { path: join(target.out, 'schema.gen.ts'), content: `${head}\n${schema}` },
     { path: join(target.out, 'validators.gen.ts'), content: `${head}\n${validators}` },

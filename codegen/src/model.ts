@@ -44,6 +44,8 @@ export interface Operation {
     decoding: 'json' | 'text' | 'stream' | 'empty';
   };
   pagination: Pagination | undefined;
+  /** Base path of the operation's own `servers` (path or operation level), when it has them. */
+  basePath: string | undefined;
 }
 
 export interface Resource {
@@ -111,6 +113,7 @@ export function buildModel(doc: OpenApiDocument, label: string): Resource[] {
         body: readBody(doc, op.requestBody),
         success: readSuccess(doc, op, where, problems),
         pagination: readPagination(op['x-pagination'], where, problems),
+        basePath: serversBasePath((op.servers ?? item.servers) as { url: string }[] | undefined),
       };
       if (operation.pagination && operation.success.decoding !== 'json') {
         problems.push(`${where}: x-pagination needs a JSON response`);
@@ -208,4 +211,12 @@ function readPagination(raw: unknown, where: string, problems: string[]): Pagina
     limit: p.limit ?? 'limit',
     offset: p.offset ?? 'offset',
   };
+}
+
+/** The path of the first server URL (`https://host/api/v1` → `/api/v1`); undefined without servers. */
+export function serversBasePath(servers: { url: string }[] | undefined): string | undefined {
+  const url = servers?.[0]?.url;
+  if (url === undefined) return undefined;
+  const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? new URL(url.replace(/\{[^}]+\}/g, 'x')).pathname : url;
+  return path.replace(/\/+$/, '');
 }

@@ -80,7 +80,7 @@ export async function startPrism(
 /**
  * Prism matches request paths against `paths` only, ignoring the base path of `servers[0]` (e.g.
  * `/api/v1`). The SDKs send the real server's full paths, so a small proxy in front of Prism strips
- * that prefix; a request outside it gets a 404, as from the real server.
+ * that prefix.
  */
 async function startPrefixProxy(prismPort: number, basePath: string) {
   const server = createHttpServer((req, res) => {

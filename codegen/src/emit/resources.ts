@@ -5,7 +5,7 @@ import { camelCase, docText, propertyKey } from '../names.ts';
  * resources.gen.ts: one class per tag, one method per operation, typed through schema.gen.ts and
  * validated through validators.gen.ts; `…Page` / `…Iter` / `…All` companions for x-pagination.
  */
-export function emitResources(resources: Resource[], validatorNames: Set<string>): string {
+export function emitResources(resources: Resource[], validatorNames: Set<string>, basePath: string): string {
   const out: string[] = [];
   const paginated = resources.some((r) => r.operations.some((o) => o.pagination));
   const runtimeImports = ['type ApiClient', 'type CallOptions', 'type OperationDescriptor'];
@@ -20,6 +20,8 @@ export function emitResources(resources: Resource[], validatorNames: Set<string>
   out.push(`import type { operations } from './schema.gen.js';`);
   out.push(`import * as v from './validators.gen.js';`, '');
 
+  out.push("/** The API's base path on its server (the path of the spec's first server URL). */");
+  out.push(`export const API_BASE_PATH = ${JSON.stringify(basePath)};`, '');
   const all = resources.flatMap((r) => r.operations);
   for (const op of all) out.push(...typesOf(op));
 
@@ -115,6 +117,7 @@ function descriptor(op: Operation, validators: Set<string>): string {
     `response: ${JSON.stringify(op.success.decoding)}`,
   ];
   if (op.anonymous) fields.push('anonymous: true');
+  if (op.basePath !== undefined) fields.push(`basePath: ${JSON.stringify(op.basePath)}`);
   if (op.body) {
     fields.push(
       `request: { encoding: ${JSON.stringify(op.body.encoding)}, contentType: ${JSON.stringify(op.body.contentType)} }`,

@@ -5,6 +5,9 @@ import { type ApiClient, type CallOptions, type OperationDescriptor, collectItem
 import type { operations } from './schema.gen.js';
 import * as v from './validators.gen.js';
 
+/** The API's base path on its server (the path of the spec's first server URL). */
+export const API_BASE_PATH = "/api";
+
 /** Query parameters, header parameters and per-call options of `checkHealth`. */
 export type CheckHealthParams = { headers?: Record<string, string> } & Omit<CallOptions, 'headers'>;
 export type CheckHealthResult = operations["checkHealth"]['responses'][200]['content']["application/json"];

@@ -1,5 +1,5 @@
 import { ApiClient, apiKeyAuth, createSdkTransport, type Fetch, type Policy } from '@sdkforge/runtime';
-import { createResources, type Resources } from './generated/resources.gen.js';
+import { API_BASE_PATH, createResources, type Resources } from './generated/resources.gen.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -35,7 +35,8 @@ export class ValentinaClient {
       policies: options.policies,
     });
     const engine = new ApiClient({
-      baseUrl: `${this.baseUrl}/api/v1`,
+      baseUrl: this.baseUrl,
+      basePath: API_BASE_PATH,
       transport,
       validateRequests: options.validateRequests,
     });
