@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateTarget } from '../src/generate.ts';
 import { loadSpec } from '../src/load.ts';
-import { buildModel } from '../src/model.ts';
+import { buildModel, serversBasePath } from '../src/model.ts';
 import { camelCase, pascalCase } from '../src/names.ts';
 
 const fixture = join(import.meta.dirname, 'fixtures', 'petstore.yaml');
@@ -82,6 +82,13 @@ describe('buildModel', () => {
       encoding: 'json',
       required: true,
     });
+  });
+
+  it('gives an operation with servers of its own their base path', () => {
+    const ops = buildModel(doc, 'fixture').flatMap((r) => r.operations);
+    expect(ops.find((o) => o.name === 'checkHealth')!.basePath).toBe('');
+    expect(ops.find((o) => o.name === 'getPet')!.basePath).toBeUndefined();
+    expect(serversBasePath(doc.servers as { url: string }[])).toBe('/api');
   });
 
   it('fails on a missing operationId, naming the operation', () => {
