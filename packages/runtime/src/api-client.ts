@@ -74,7 +74,12 @@ export class ApiClient {
     if (this.#validate && op.validate) {
       validateInput(op.id, op.validate, { path: input.path, query: input.query, headers, body: input.body });
     }
-    const context: CallContext = { operationId: op.id, anonymous: op.anonymous ?? false, options, attempt: 1 };
+    const context: CallContext = {
+      operationId: op.id,
+      anonymous: op.anonymous ?? false,
+      options,
+      attempt: 1,
+    };
     const init: Record<string, unknown> = {
       params: { path: input.path ?? {}, query: compactQuery(input.query) },
       headers,
@@ -169,7 +174,9 @@ export function toSdkError(error: unknown, op: { id: string }, signal?: AbortSig
   }
   if (name === 'TimeoutError') return new TimeoutError(`${op.id} timed out`, { cause: error });
   if (error instanceof SyntaxError) {
-    return new SdkError(`${op.id}: the server's response was not valid JSON (${error.message})`, { cause: error });
+    return new SdkError(`${op.id}: the server's response was not valid JSON (${error.message})`, {
+      cause: error,
+    });
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
   const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);

@@ -188,11 +188,17 @@ export function serverMessage(body: unknown): string | undefined {
     // FastAPI 422: [{loc, msg, type}]
     for (const d of detail) {
       if (d && typeof d === 'object' && 'msg' in d) {
-        const loc = Array.isArray((d as { loc?: unknown }).loc) ? (d as { loc: unknown[] }).loc.join('.') : '';
+        const loc = Array.isArray((d as { loc?: unknown }).loc)
+          ? (d as { loc: unknown[] }).loc.join('.')
+          : '';
         parts.push(loc ? `${loc}: ${(d as { msg: string }).msg}` : String((d as { msg: string }).msg));
       }
     }
-  } else if (detail && typeof detail === 'object' && typeof (detail as { message?: unknown }).message === 'string') {
+  } else if (
+    detail &&
+    typeof detail === 'object' &&
+    typeof (detail as { message?: unknown }).message === 'string'
+  ) {
     parts.push((detail as { message: string }).message);
   }
   for (const key of ['message', 'error', 'reason', 'title'] as const) {
@@ -215,7 +221,8 @@ export function serverMessage(body: unknown): string | undefined {
 }
 
 function describe(init: APIErrorInit, requestId: string | undefined): string {
-  const what = init.operationId ?? (init.method && init.url ? `${init.method} ${pathOf(init.url)}` : 'request');
+  const what =
+    init.operationId ?? (init.method && init.url ? `${init.method} ${pathOf(init.url)}` : 'request');
   const msg = serverMessage(init.body);
   return `${what} failed with ${init.status}${msg ? `: ${msg}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
 }

@@ -40,5 +40,13 @@ export { type ApiKeyAuthOptions, apiKeyAuth } from './policies/api-key.js';
 export { isSecretName, REDACTED, redactHeaders, redactUrl, redactValue, scrubText } from './redact.js';
 export { createSdkTransport, type TransportOptions } from './stack.js';
 export { adhocContext, createTransport, fromFetch, platformFetch } from './transport.js';
-export type { BinaryBody, CallContext, CallOptions, Fetch, MultipartBody, Policy, RetrySettings } from './types.js';
+export type {
+  BinaryBody,
+  CallContext,
+  CallOptions,
+  Fetch,
+  MultipartBody,
+  Policy,
+  RetrySettings,
+} from './types.js';
 export { type InputParts, type InputSchemas, validateInput } from './validate.js';

@@ -89,8 +89,14 @@ describe('ValentinaClient', () => {
   });
 
   it('never shows the API key in inspect output or errors', async () => {
-    const { fetch } = recorder(() => json({ status: 401, title: 'Unauthorized', detail: 'Unauthorized API key' }, 401));
-    const client = new ValentinaClient({ baseUrl: 'https://vn.example', apiKey: 'vk_super_secret_key', fetch });
+    const { fetch } = recorder(() =>
+      json({ status: 401, title: 'Unauthorized', detail: 'Unauthorized API key' }, 401),
+    );
+    const client = new ValentinaClient({
+      baseUrl: 'https://vn.example',
+      apiKey: 'vk_super_secret_key',
+      fetch,
+    });
     expect(inspect(client, { depth: 5 })).not.toContain('vk_super_secret_key');
     const error = await client.api.system.checkSystemHealth().catch((e: unknown) => e);
     expect(inspect(error, { depth: 5 })).not.toContain('vk_super_secret_key');
