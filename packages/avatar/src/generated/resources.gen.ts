@@ -5,6 +5,9 @@ import { type ApiClient, type CallOptions, type OperationDescriptor, type Multip
 import type { operations } from './schema.gen.js';
 import * as v from './validators.gen.js';
 
+/** The API's base path on its server (the path of the spec's first server URL). */
+export const API_BASE_PATH = "/api";
+
 /** Query parameters, header parameters and per-call options of `login`. */
 export type LoginParams = { headers?: Record<string, string> } & Omit<CallOptions, 'headers'>;
 export type LoginBody = NonNullable<operations["login"]['requestBody']>['content']["application/x-www-form-urlencoded"];

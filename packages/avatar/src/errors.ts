@@ -1,0 +1,56 @@
+import { SdkError } from '@sdkforge/runtime';
+import type { Job } from './types.js';
+
+/**
+ * The operation needs credentials and the client has none (no api key, `authenticate()` not
+ * called), and `verifyAuth` is on. Thrown before anything is sent.
+ */
+export class CredentialsRequiredError extends SdkError {
+  override name = 'CredentialsRequiredError';
+  constructor(readonly operationId: string) {
+    super(
+      `${operationId} needs credentials: pass \`apiKey\` to AvatarClient or call \`client.authenticate(username, password)\` first`,
+    );
+  }
+}
+
+/** The client was configured for one auth mode and asked to use the other (e.g. `authenticate()` with an api key). */
+export class AuthModeError extends SdkError {
+  override name = 'AuthModeError';
+}
+
+/** A job stopped in a failure status (`error`, `parent_error`, `lost`, `orphaned`). */
+export class JobFailedError extends SdkError {
+  override name = 'JobFailedError';
+  /** The job as the server last reported it. */
+  readonly job: Job;
+  /** The job's final status. */
+  readonly status: Job['status'];
+  /** The server's error message for the job (`exception`), possibly empty. */
+  readonly reason: string;
+
+  constructor(job: Job) {
+    super(
+      `Job ${job.name} (${job.kind}, parameters "${job.parameters_name}") ended with status ${job.status}` +
+        (job.exception ? `: ${job.exception}` : ''),
+    );
+    this.job = job;
+    this.status = job.status;
+    this.reason = job.exception;
+  }
+}
+
+/** A transfer to or from the S3-compatible storage failed. `cause` is the S3 client's error. */
+export class StorageError extends SdkError {
+  override name = 'StorageError';
+  /** The `s3://bucket/key` location involved. */
+  readonly location: string;
+  /** The storage's HTTP status, when it answered. */
+  readonly status: number | undefined;
+
+  constructor(message: string, location: string, options: { cause?: unknown; status?: number } = {}) {
+    super(message, { cause: options.cause });
+    this.location = location;
+    this.status = options.status;
+  }
+}

@@ -1,0 +1,53 @@
+export {
+  AbortError,
+  APIError,
+  AuthenticationError,
+  AuthorizationError,
+  ConflictError,
+  ConnectionError,
+  NotFoundError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '@sdkforge/runtime';
+export {
+  type AuthTokens,
+  AvatarClient,
+  type AvatarClientOptions,
+  DEFAULT_BASE_URL,
+  normalizeBaseUrl,
+  storageUrlFor,
+} from './client.js';
+export { AuthModeError, CredentialsRequiredError, JobFailedError, StorageError } from './errors.js';
+export * from './generated/resources.gen.js';
+export type { components, operations, paths } from './generated/schema.gen.js';
+export {
+  CHAIN_PARAMETERS,
+  createJobChain,
+  JOB_CHAIN,
+  type PollOptions,
+  pollDelays,
+  sleep,
+  type WaitOptions,
+  waitForJob,
+  waitForJobs,
+} from './jobs.js';
+export { accessUrlFor, fileNameOf, joinS3, parseS3Url, type S3Location, s3PathOf } from './locations.js';
+export { buildResourceSet, type ResourceSetInput, type TableInput } from './resource-set.js';
+export {
+  FAILED_JOB_STATUSES,
+  type FileAccess,
+  type FileCredentials,
+  isFailedJob,
+  type Job,
+  type JobCreated,
+  type JobKind,
+  type JobResults,
+  type JobStatus,
+  type LoginTokens,
+  type MeUser,
+  type ResourceSet,
+} from './types.js';

@@ -1,0 +1,11 @@
+export { Runner, type RunnerEvent, type RunnerOptions } from './runner.js';
+export {
+  AvatarStorage,
+  type DownloadedFile,
+  type DownloadOptions,
+  type StorageOptions,
+  type TransferProgress,
+  type UploadedFile,
+  type UploadOptions,
+  type UploadSource,
+} from './storage.js';

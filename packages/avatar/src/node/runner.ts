@@ -1,0 +1,183 @@
+import { basename, join } from 'node:path';
+import type { AvatarClient } from '../client.js';
+import { createJobChain, JOB_CHAIN, type PollOptions, waitForJobs } from '../jobs.js';
+import { buildResourceSet } from '../resource-set.js';
+import type { Job, JobCreated, JobKind } from '../types.js';
+import {
+  AvatarStorage,
+  type DownloadedFile,
+  type StorageOptions,
+  type TransferProgress,
+  type UploadSource,
+} from './storage.js';
+
+/** What a run reports while it goes. */
+export type RunnerEvent =
+  | { type: 'upload'; table: string; progress: TransferProgress }
+  | { type: 'resources'; setName: string; displayName: string }
+  | { type: 'job-created'; kind: JobKind; job: JobCreated }
+  | { type: 'job-status'; kind: JobKind; job: Job }
+  | { type: 'download'; kind: JobKind; progress: TransferProgress };
+
+export interface RunnerOptions extends StorageOptions {
+  /** Display name of the resource set (and of its schema). */
+  displayName: string;
+  /** Random seed of every job. */
+  seed?: number;
+  /** Job polling backoff. @default 5 s → 20 s, ×1.2 */
+  poll?: PollOptions;
+  /** Called with every upload, job and download event. */
+  onEvent?: (event: RunnerEvent) => void;
+}
+
+interface Table {
+  name: string;
+  source: UploadSource;
+  key: string;
+  k: number | undefined;
+  primaryKey: string | undefined;
+}
+
+/**
+ * The everyday avatarization, as the Python Manager + Runner: add tables, then `run()` uploads them to
+ * the storage, puts the resource set, creates the job chain (standard → signal metrics → privacy
+ * metrics → report) and waits for it; `downloadResults()` streams every result file to disk.
+ */
+export class Runner {
+  readonly storage: AvatarStorage;
+  readonly displayName: string;
+  /** UUID of the resource set, once `putResources()` ran. */
+  setName: string | undefined;
+  /** The jobs created by `run()`, by kind. */
+  readonly jobs = new Map<JobKind, JobCreated>();
+
+  readonly #client: AvatarClient;
+  readonly #options: RunnerOptions;
+  readonly #tables: Table[] = [];
+
+  constructor(client: AvatarClient, options: RunnerOptions) {
+    if (!options.displayName?.trim()) throw new TypeError('Runner: displayName is required');
+    this.#client = client;
+    this.#options = options;
+    this.displayName = options.displayName;
+    this.storage = new AvatarStorage(client, options);
+  }
+
+  /**
+   * Adds a table to avatarize. `source` is a file path (streamed) or a stream / bytes; `key` names the
+   * object in the upload area (default: the file's name, else `<name>.csv`).
+   */
+  addTable(
+    name: string,
+    source: UploadSource,
+    options: { key?: string; k?: number; primaryKey?: string } = {},
+  ): this {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name))
+      throw new TypeError(`invalid table name: ${JSON.stringify(name)}`);
+    if (this.#tables.some((t) => t.name === name)) throw new TypeError(`table ${name} was already added`);
+    if (options.k !== undefined && !(Number.isInteger(options.k) && options.k > 0)) {
+      throw new TypeError(`k must be a positive integer, got ${options.k}`);
+    }
+    const key = options.key ?? (typeof source === 'string' ? basename(source) : `${name}.csv`);
+    this.#tables.push({ name, source, key, k: options.k, primaryKey: options.primaryKey });
+    return this;
+  }
+
+  /** Uploads every table, one after the other (each one streamed). */
+  async uploadTables(options: { signal?: AbortSignal } = {}): Promise<void> {
+    if (!this.#tables.length) throw new TypeError('Runner: add a table first (addTable)');
+    for (const table of this.#tables) {
+      await this.storage.upload(table.source, table.key, {
+        signal: options.signal,
+        onProgress: (progress) => this.#emit({ type: 'upload', table: table.name, progress }),
+      });
+    }
+  }
+
+  /**
+   * Puts the resource set (`PUT /resources/{display_name}`): the YAML given, or one built from the
+   * tables with volumes from `GET /resources/volume`. Returns the new set's UUID.
+   */
+  async putResources(
+    yaml?: string,
+    options: { signal?: AbortSignal; jobs?: readonly JobKind[] } = {},
+  ): Promise<string> {
+    let body = yaml;
+    if (body === undefined) {
+      const { signal } = options;
+      const [inputVolume, resultsVolume] = await Promise.all([
+        this.#client.resources.getUserVolume({ volume_name: 'input', purpose: 'input', signal }),
+        this.#client.resources.getUserVolume({ volume_name: 'results', purpose: 'results', signal }),
+      ]);
+      body = buildResourceSet({
+        displayName: this.displayName,
+        inputVolume,
+        resultsVolume,
+        tables: this.#tables.map((t) => ({ name: t.name, file: t.key, k: t.k, primaryKey: t.primaryKey })),
+        jobs: options.jobs,
+        seed: this.#options.seed,
+      });
+    }
+    const set = await this.#client.resources.putResources(this.displayName, body, { signal: options.signal });
+    this.setName = set.set_name;
+    this.#emit({ type: 'resources', setName: set.set_name, displayName: set.display_name });
+    return set.set_name;
+  }
+
+  /**
+   * Uploads the tables, puts the resource set, creates the job chain and waits until every job is
+   * done. Rejects with `JobFailedError` (carrying the job's error message) when a job fails.
+   */
+  async run(
+    options: { jobs?: readonly JobKind[]; yaml?: string; signal?: AbortSignal } = {},
+  ): Promise<Map<JobKind, Job>> {
+    const kinds = options.jobs ?? JOB_CHAIN;
+    const { signal } = options;
+    if (this.#tables.length) await this.uploadTables({ signal });
+    else if (options.yaml === undefined)
+      throw new TypeError('Runner: add a table (addTable) or pass the resource yaml');
+    const setName = await this.putResources(options.yaml, { signal, jobs: kinds });
+    const created = await createJobChain(this.#client, setName, { kinds, signal });
+    const kindOf = new Map<string, JobKind>();
+    for (const [kind, job] of created) {
+      this.jobs.set(kind, job);
+      kindOf.set(job.name, kind);
+      this.#emit({ type: 'job-created', kind, job });
+    }
+    const finished = await waitForJobs(
+      this.#client,
+      [...created.values()].map((j) => j.name),
+      {
+        signal,
+        poll: this.#options.poll,
+        onUpdate: (job) => this.#emit({ type: 'job-status', kind: kindOf.get(job.name)!, job }),
+      },
+    );
+    return new Map(finished.map((job) => [kindOf.get(job.name)!, job]));
+  }
+
+  /**
+   * Streams the result files of the run's jobs to `directory/<job kind>/<result kind>/<file>`.
+   * `jobs` keeps only some job kinds.
+   */
+  async downloadResults(
+    directory: string,
+    options: { jobs?: readonly JobKind[]; signal?: AbortSignal } = {},
+  ): Promise<DownloadedFile[]> {
+    if (!this.jobs.size) throw new TypeError('Runner: nothing to download, run() first');
+    const out: DownloadedFile[] = [];
+    for (const [kind, job] of this.jobs) {
+      if (options.jobs && !options.jobs.includes(kind)) continue;
+      const files = await this.storage.downloadResults(job.name, join(directory, kind), {
+        signal: options.signal,
+        onProgress: (progress) => this.#emit({ type: 'download', kind, progress }),
+      });
+      out.push(...files);
+    }
+    return out;
+  }
+
+  #emit(event: RunnerEvent): void {
+    this.#options.onEvent?.(event);
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * The everyday job flow end to end: a real S3-compatible server (s3rver, checking SigV4) and a
+ * scriptable local Avatar server that follows the job lifecycle. Nothing is mocked inside the SDK.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvatarClient, JobFailedError, RateLimitError, StorageError } from '../src/index.js';
+import { AvatarStorage, Runner, type RunnerEvent } from '../src/node/index.js';
+import { type AvatarServer, startAvatarServer } from './support/avatar-server.js';
+import { type LocalS3, startLocalS3 } from './support/s3.js';
+
+const USER_ID = '5d0c2a8e-3b1f-4c6a-9e27-8f14b6d3a9c2';
+const API_KEY = 'q3Xn8Zb2R5vT0kLw9sHc4YpJ7eUa1DmG6fQoiNKx0Tz';
+const IRIS = [
+  'sepal.length,sepal.width,petal.length,petal.width,variety',
+  ...Array.from(
+    { length: 12 },
+    (_, i) => `${(4.6 + i * 0.1).toFixed(1)},3.${i % 10},1.${i % 7},0.${(i % 5) + 1},Setosa`,
+  ),
+].join('\n');
+const FAST_POLL = { initialDelay: 1, maxDelay: 5, factor: 2 };
+
+let s3: LocalS3;
+let api: AvatarServer;
+let dir: string;
+let irisPath: string;
+
+beforeAll(async () => {
+  s3 = await startLocalS3([USER_ID]);
+  api = await startAvatarServer({ s3, userId: USER_ID, apiKey: API_KEY });
+  dir = await mkdtemp(join(tmpdir(), 'avatar-e2e-'));
+  irisPath = join(dir, 'iris.csv');
+  await writeFile(irisPath, `${IRIS}\n`);
+});
+
+afterAll(async () => {
+  await api?.stop();
+  await s3?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+const client = () => new AvatarClient({ baseUrl: api.url, apiKey: API_KEY, storageUrl: s3.endpoint });
+
+async function objectText(key: string): Promise<string> {
+  const object = await s3.admin.send(new GetObjectCommand({ Bucket: USER_ID, Key: key }));
+  return object.Body!.transformToString();
+}
+
+describe('Runner: upload → resources → job chain → results', () => {
+  it('runs the chain to the end and streams every result file to disk', async () => {
+    const events: RunnerEvent[] = [];
+    const runner = new Runner(client(), {
+      displayName: 'iris',
+      seed: 42,
+      poll: FAST_POLL,
+      onEvent: (e) => events.push(e),
+    }).addTable('iris', irisPath, { k: 3 });
+
+    const jobs = await runner.run();
+
+    // The CSV went to the user's upload area on the S3 server, byte for byte.
+    expect(await objectText('30d/iris.csv')).toBe(`${IRIS}\n`);
+    // The set names the uploaded file and the volumes the API generated.
+    const set = api.sets.get(runner.setName!)!;
+    const schema = set.docs.find((d) => d.kind === 'AvatarSchema' && d.metadata.name === 'iris')!;
+    expect(schema.spec.tables).toEqual([{ name: 'iris', data: { volume: 'input', file: 'iris.csv' } }]);
+    expect(set.docs.filter((d) => d.kind === 'AvatarVolume').map((d) => d.spec.url)).toEqual([
+      `s3://${USER_ID}/30d`,
+      `s3://${USER_ID}/30d/results`,
+    ]);
+
+    // Chain order and dependencies as the server received them.
+    const created = [...runner.jobs.entries()];
+    expect(created.map(([kind]) => kind)).toEqual([
+      'standard',
+      'signal_metrics',
+      'privacy_metrics',
+      'report',
+    ]);
+    const stored = (kind: string) => api.jobs.get(runner.jobs.get(kind as never)!.name)!;
+    const standardLocation = runner.jobs.get('standard')!.Location;
+    expect(stored('standard').dependsOn).toEqual([]);
+    expect(stored('signal_metrics').dependsOn).toEqual([standardLocation]);
+    expect(stored('privacy_metrics').dependsOn).toEqual([standardLocation]);
+    expect(stored('report').dependsOn).toEqual([
+      runner.jobs.get('privacy_metrics')!.Location,
+      runner.jobs.get('signal_metrics')!.Location,
+    ]);
+
+    expect([...jobs.values()].every((j) => j.status === 'finished' && j.done)).toBe(true);
+    // Progress events walked the lifecycle.
+    const standardStatuses = events
+      .filter(
+        (e): e is Extract<RunnerEvent, { type: 'job-status' }> =>
+          e.type === 'job-status' && e.kind === 'standard',
+      )
+      .map((e) => e.job.status);
+    expect([...new Set(standardStatuses)]).toEqual(['queued', 'created', 'pending', 'finished']);
+    const uploads = events.filter((e) => e.type === 'upload');
+    expect(uploads.at(-1)).toMatchObject({
+      progress: { transferred: IRIS.length + 1, total: IRIS.length + 1 },
+    });
+
+    const out = join(dir, 'results');
+    const files = await runner.downloadResults(out);
+    expect(files.map((f) => f.path.slice(out.length + 1)).sort()).toEqual([
+      'privacy_metrics/privacy_metrics/privacy_metrics.json',
+      'report/report/report.pdf',
+      'signal_metrics/signal_metrics/signal_metrics.json',
+      'standard/run_metadata/run_metadata.avatarize.json',
+      'standard/shuffled/iris.shuffled-0.csv',
+    ]);
+    const [header, ...rows] = IRIS.split('\n');
+    expect(await readFile(join(out, 'standard/shuffled/iris.shuffled-0.csv'), 'utf8')).toBe(
+      `${header}\n${rows.reverse().join('\n')}\n`,
+    );
+    expect((await readFile(join(out, 'report/report/report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(events.some((e) => e.type === 'download' && e.kind === 'report')).toBe(true);
+  });
+
+  it('a job that ends in `error` rejects with JobFailedError carrying the server message', async () => {
+    const runner = new Runner(client(), { displayName: 'iris-too-few-rows', poll: FAST_POLL }).addTable(
+      'iris',
+      irisPath,
+      { k: 50 },
+    );
+    const error = await runner.run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JobFailedError);
+    const failed = error as JobFailedError;
+    expect(failed.status).toBe('error');
+    expect(failed.job.kind).toBe('standard');
+    expect(failed.reason).toBe('Parameter k=50 for table iris must be lower than its number of rows (12)');
+    expect(failed.message).toContain(failed.reason);
+    // Its dependents end in parent_error on the next poll.
+    const report = await client().jobs.getJobStatus(runner.jobs.get('report')!.name);
+    expect(report.status).toBe('parent_error');
+    expect(report.done).toBe(true);
+  });
+
+  it('the storage refuses credentials it did not issue (SigV4 is checked) → StorageError without secrets', async () => {
+    const storage = new AvatarStorage(client(), { endpoint: s3.endpoint });
+    const secret = 'not-the-secret-the-api-issued-0123456789';
+    const error = await storage
+      .download(
+        {
+          url: `${api.url}/api/access?url=s3://${USER_ID}/30d/iris.csv`,
+          credentials: { access_key_id: 'AKFORGED0000000000', secret_access_key: secret },
+        },
+        join(dir, 'forged.csv'),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageError);
+    expect((error as StorageError).status).toBe(403);
+    expect((error as StorageError).location).toBe(`s3://${USER_ID}/30d/iris.csv`);
+    expect(String((error as Error).message)).not.toContain(secret);
+  });
+});
+
+describe('rate limiting', () => {
+  it('a 429 on a job poll surfaces as RateLimitError with the Retry-After the server sent (retries off)', async () => {
+    const limited = await startAvatarServer({
+      s3,
+      userId: USER_ID,
+      apiKey: API_KEY,
+      rateLimits: [{ method: 'GET', path: /^\/users\/me$/, times: 1, retryAfter: '7' }],
+    });
+    try {
+      const c = new AvatarClient({ baseUrl: limited.url, apiKey: API_KEY });
+      const error = await c.users.getMe({ retry: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).retryAfter).toBe(7);
+      expect((error as RateLimitError).message).toContain('Too many requests');
+      expect(limited.requests.filter((r) => r.path === '/users/me')).toHaveLength(1);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
+describe('memory stays flat', () => {
+  it('moves a 96 MiB file up and down while the process grows by far less than its size', {
+    timeout: 60_000,
+  }, async () => {
+    const write = async (path: string, mib: number) => {
+      const chunk = Buffer.alloc(1024 * 1024, 'x');
+      await writeFile(path, '');
+      for (let i = 0; i < mib; i++) await appendFile(path, chunk);
+    };
+    const sha = async (p: string) => {
+      const h = createHash('sha256');
+      for await (const c of createReadStream(p)) h.update(c as Buffer);
+      return h.digest('hex');
+    };
+    const storage = new AvatarStorage(client(), { endpoint: s3.endpoint, queueSize: 2 });
+    const roundTrip = async (name: string) => {
+      await storage.upload(join(dir, name), `big/${name}`);
+      await storage.download(`s3://${USER_ID}/30d/big/${name}`, join(dir, `${name}.copy`));
+    };
+    // Warm up (first use of the S3 client, TLS-less sockets, JIT) on a small file.
+    await write(join(dir, 'warm.csv'), 32);
+    await roundTrip('warm.csv');
+
+    const size = 96 * 1024 * 1024;
+    await write(join(dir, 'big.csv'), size / (1024 * 1024));
+    const base = process.memoryUsage().rss;
+    let peak = base;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 5);
+    try {
+      await roundTrip('big.csv');
+    } finally {
+      clearInterval(sampler);
+    }
+    expect(await sha(join(dir, 'big.csv.copy'))).toBe(await sha(join(dir, 'big.csv')));
+    // Upload holds partSize × queueSize (10 MiB) at most; the download streams chunk by chunk.
+    expect(peak - base).toBeLessThan(size / 2);
+  });
+});
