@@ -1,0 +1,31 @@
+export {
+  AbortError,
+  APIError,
+  AuthenticationError,
+  AuthorizationError,
+  ConflictError,
+  ConnectionError,
+  NotFoundError,
+  RateLimitError,
+  RequestValidationError,
+  SdkError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from '@sdkforge/runtime';
+export {
+  createApiClient,
+  DEFAULT_BASE_URL,
+  type LoginCredentials,
+  type Registration,
+  type Session,
+  TikTrueClient,
+  type TikTrueClientOptions,
+  testBackendConnection,
+} from './client.js';
+export { HARDWARE_FINGERPRINT, hardwareFingerprint } from './fingerprint.js';
+export * from './generated/resources.gen.js';
+export type { components, operations, paths } from './generated/schema.gen.js';
+export { type ModelsContext, ModelsService } from './models.js';
+export { LicenseService, PaymentsService } from './services.js';
+export type { CallOptions } from './types.js';
