@@ -107,7 +107,8 @@ export class TikTrueClient implements AsyncDisposable {
 
   /** Refuses every call once the client is closed. */
   readonly #guard: Policy = (next) => (request, context) => {
-    if (this.#closed) return Promise.reject(new SdkError(`${context.operationId}: the TikTrueClient is closed`));
+    if (this.#closed)
+      return Promise.reject(new SdkError(`${context.operationId}: the TikTrueClient is closed`));
     return next(request, context);
   };
 
@@ -122,7 +123,8 @@ export class TikTrueClient implements AsyncDisposable {
       email: credentials.email,
       password: credentials.password,
     };
-    if (credentials.hardwareFingerprint !== undefined) body.hardware_fingerprint = credentials.hardwareFingerprint;
+    if (credentials.hardwareFingerprint !== undefined)
+      body.hardware_fingerprint = credentials.hardwareFingerprint;
     const response = await this.api.auth.login(body, options);
     this.#tokens.access = response.tokens.access;
     this.#tokens.refresh = response.tokens.refresh;

@@ -68,7 +68,10 @@ export class ModelsService {
   }
 
   /** Access checks for several models by slug. */
-  checkAccessBulk(modelNames: readonly string[], options: CallOptions = {}): Promise<ValidateBulkAccessResult> {
+  checkAccessBulk(
+    modelNames: readonly string[],
+    options: CallOptions = {},
+  ): Promise<ValidateBulkAccessResult> {
     return this.#api.models.validateBulkAccess({ model_names: [...modelNames] }, options);
   }
 
@@ -88,7 +91,11 @@ export class ModelsService {
   }
 
   /** Download statistics of one model (staff only). */
-  modelAnalytics(modelId: string, days?: number, options: CallOptions = {}): Promise<GetModelAnalyticsResult> {
+  modelAnalytics(
+    modelId: string,
+    days?: number,
+    options: CallOptions = {},
+  ): Promise<GetModelAnalyticsResult> {
     return this.#api.models.getModelAnalytics(modelId, { days, ...options });
   }
 

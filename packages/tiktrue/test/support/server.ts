@@ -96,7 +96,8 @@ export class ScriptedServer {
     this.#accessTtl = options.accessTtl ?? 86_400;
     this.#blockCount = options.blocks ?? 33;
     const size = options.blockSize ?? 6000;
-    for (let i = 1; i <= this.#blockCount; i++) this.#files.set(`block_${i}`, blockBytes(i, size + (i - 1) * 97));
+    for (let i = 1; i <= this.#blockCount; i++)
+      this.#files.set(`block_${i}`, blockBytes(i, size + (i - 1) * 97));
     this.#files.set('tokenizer', blockBytes(0, 4321));
     this.#files.set(
       'metadata',
@@ -284,7 +285,9 @@ export class ScriptedServer {
     // Django's APPEND_SLASH: 301 to the slashed path, query kept, empty body.
     if (!path.endsWith('/') && !path.startsWith('/api/v1/downloads/desktop-app/')) {
       this.#bump('redirect');
-      res.writeHead(301, { location: `${path}/${url.search}`, 'content-type': 'text/html; charset=utf-8' }).end();
+      res
+        .writeHead(301, { location: `${path}/${url.search}`, 'content-type': 'text/html; charset=utf-8' })
+        .end();
       return 301;
     }
     if (path === '/health/') {
@@ -322,7 +325,9 @@ export class ScriptedServer {
           {
             detail: 'Given token not valid for any token type',
             code: 'token_not_valid',
-            messages: [{ token_class: 'AccessToken', token_type: 'access', message: 'Token is invalid or expired' }],
+            messages: [
+              { token_class: 'AccessToken', token_type: 'access', message: 'Token is invalid or expired' },
+            ],
           },
           { 'www-authenticate': 'Bearer realm="api"' },
         );
@@ -362,8 +367,10 @@ export class ScriptedServer {
     if (route === '/auth/register/') {
       if (post('POST')) return 405;
       const b = (body ?? {}) as Record<string, string>;
-      if (b.password !== b.password_confirm) return json(400, { non_field_errors: ["Passwords don't match"] });
-      if (this.#users.has(b.email ?? '')) return json(400, { email: ['user with this email already exists.'] });
+      if (b.password !== b.password_confirm)
+        return json(400, { non_field_errors: ["Passwords don't match"] });
+      if (this.#users.has(b.email ?? ''))
+        return json(400, { email: ['user with this email already exists.'] });
       const u = this.#addUser(b.email ?? '', b.username ?? '', b.password ?? '');
       return json(201, {
         message: 'User registered successfully',
@@ -378,7 +385,10 @@ export class ScriptedServer {
       if (!refresh) return json(400, { refresh: ['This field is required.'] });
       const claims = this.#verify(refresh, 'refresh');
       if (!claims) return json(401, { detail: 'Token is invalid or expired', code: 'token_not_valid' });
-      return json(200, { access: this.#jwt('access', claims.user_id), refresh: this.#jwt('refresh', claims.user_id) });
+      return json(200, {
+        access: this.#jwt('access', claims.user_id),
+        refresh: this.#jwt('refresh', claims.user_id),
+      });
     }
     const me = user!;
     if (route === '/auth/logout/') {
@@ -396,7 +406,11 @@ export class ScriptedServer {
       if (post('GET')) return 405;
       this.#bump('validate');
       const fp = url.searchParams.get('hardware_fingerprint');
-      const hardware = { bound: me.fingerprint !== null, fingerprint_provided: fp !== null, fingerprint_valid: true };
+      const hardware = {
+        bound: me.fingerprint !== null,
+        fingerprint_provided: fp !== null,
+        fingerprint_valid: true,
+      };
       if (fp !== null && !FINGERPRINT.test(fp))
         return json(400, { valid: false, message: 'Invalid hardware fingerprint format' });
       me.licensed = true;
@@ -433,7 +447,13 @@ export class ScriptedServer {
           subscription_expires: null,
         },
         hardware_info: me.fingerprint
-          ? { fingerprint: me.fingerprint, format_valid: true, length: 64, type: 'SHA-256 Hash', generated_at: 'Unknown' }
+          ? {
+              fingerprint: me.fingerprint,
+              format_valid: true,
+              length: 64,
+              type: 'SHA-256 Hash',
+              generated_at: 'Unknown',
+            }
           : {},
       });
     }
@@ -502,7 +522,9 @@ export class ScriptedServer {
         },
       });
     }
-    m = /^\/models\/download\/([A-Za-z0-9_-]+)\/(?:(block)\/(\d+)\/|(tokenizer|metadata|complete)\/)?$/.exec(route);
+    m = /^\/models\/download\/([A-Za-z0-9_-]+)\/(?:(block)\/(\d+)\/|(tokenizer|metadata|complete)\/)?$/.exec(
+      route,
+    );
     if (m) {
       const t = this.#tokens.get(m[1]!);
       if (!t || t.userId !== me.id || t.completed)
@@ -555,10 +577,18 @@ export class ScriptedServer {
       if (!bytes) return json(404, { error: 'Block not found or access denied' });
       this.#bump(what === 'block' ? 'block' : what!);
       const filename =
-        what === 'block' ? `${key}.onnx` : what === 'tokenizer' ? 'llama3_1_8b_fp16_tokenizer.zip' : 'llama3_1_8b_fp16_metadata.json';
+        what === 'block'
+          ? `${key}.onnx`
+          : what === 'tokenizer'
+            ? 'llama3_1_8b_fp16_tokenizer.zip'
+            : 'llama3_1_8b_fp16_metadata.json';
       res.writeHead(200, {
         'content-type':
-          what === 'block' ? 'application/octet-stream' : what === 'tokenizer' ? 'application/zip' : 'application/json',
+          what === 'block'
+            ? 'application/octet-stream'
+            : what === 'tokenizer'
+              ? 'application/zip'
+              : 'application/json',
         'content-length': String(bytes.length),
         'content-disposition': `attachment; filename="${filename}"`,
       });

@@ -1,0 +1,127 @@
+import {
+  AuthorizationError,
+  NotFoundError,
+  operationIndex,
+  RequestValidationError,
+  TikTrueClient,
+  type TikTrueClientOptions,
+  ValidationError,
+} from '@sdkforge/tiktrue';
+import * as validators from '@sdkforge/tiktrue/validators';
+import { describe, expect, inject, it } from 'vitest';
+import { defineContractSuite } from '../helpers/contract.ts';
+import { loadSpecDocument } from '../helpers/specs.ts';
+
+const document = loadSpecDocument('tiktrue');
+const FINGERPRINT = 'ecee127698094c5f0def359c85600ea444e6cdf85e4e3b9ffe901ad5842b2291';
+const LLAMA = '4d0aad5c-4e52-4c13-8a48-75fd030da0f0';
+
+// The mock serves the spec under the server's /api/v1 prefix; the SDK appends /api/v1 to the server root.
+const options = (): TikTrueClientOptions => ({ baseUrl: inject('mockUrls').tiktrue, maxRetries: 0 });
+
+/** A client logged in against the mock (Prism answers login with the spec's example token pair). */
+async function loggedIn(extra: Partial<TikTrueClientOptions> = {}): Promise<TikTrueClient> {
+  const client = new TikTrueClient({ ...options(), ...extra });
+  await client.login({ email: 'sara.ahmadi@example.com', password: 'Zagros-1404-Sky' });
+  return client;
+}
+
+describe('tiktrue: every operation against Prism', async () => {
+  const client = await loggedIn();
+  // `/health/` sits at the site root, outside /api/v1. The test harness's proxy only forwards paths under
+  // the spec's base path (and strips it), so the health check goes through a client rooted at <mock>/api/v1.
+  const root = new TikTrueClient({ ...options(), baseUrl: `${inject('mockUrls').tiktrue}/api/v1` });
+  defineContractSuite(() => ({
+    api: 'tiktrue',
+    document,
+    resources: { ...client.api, system: root.api.system },
+    operationIndex,
+    validators,
+  }));
+});
+
+describe('tiktrue: the guide conveniences, typed, against Prism', () => {
+  it('logs in by email and keeps the token pair inside the client', async () => {
+    const client = new TikTrueClient(options());
+    expect(client.isAuthenticated()).toBe(false);
+    const session = await client.login({
+      email: 'sara.ahmadi@example.com',
+      password: 'Zagros-1404-Sky',
+      hardwareFingerprint: FINGERPRINT,
+    });
+    expect(session.user.email).toBe('sara.ahmadi@example.com');
+    expect(session.tokenExpiresAt).toBeInstanceOf(Date);
+    expect(client.accessToken).toMatch(/^eyJ/);
+    expect(JSON.stringify(session)).not.toContain(client.accessToken!);
+  });
+
+  it('validates the license with a 64-hex fingerprint and reads the license info', async () => {
+    const client = await loggedIn();
+    const result = await client.license.validate(FINGERPRINT);
+    expect(result.valid).toBe(true);
+    expect(result.license.license_key).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){7}$/);
+    const info = await client.license.info();
+    expect(info.user_info.subscription_plan).toBe('enterprise');
+  });
+
+  it('rejects a guide-style fingerprint before sending (RequestValidationError)', async () => {
+    const client = await loggedIn();
+    const error = await client.license.validate('hw_abc123').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).issues[0]?.path).toBe('query.hardware_fingerprint');
+  });
+
+  it('maps the license failure body (403 valid:false) to AuthorizationError with the server message', async () => {
+    const client = await loggedIn();
+    const error = await client.license
+      .validate(FINGERPRINT, { headers: { Prefer: 'code=403' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthorizationError);
+    expect((error as AuthorizationError).message).toContain('License is not valid for this hardware');
+  });
+
+  it('maps a DRF field map (400 non_field_errors) to ValidationError with the server message', async () => {
+    const client = new TikTrueClient(options());
+    const error = await client
+      .login({ email: 'sara.ahmadi@example.com', password: 'wrong' }, { headers: { Prefer: 'code=400' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('Invalid credentials');
+    expect((error as ValidationError).message).not.toContain('wrong');
+  });
+
+  it('lists the available models and maps a missing model to NotFoundError ({"error": …})', async () => {
+    const client = await loggedIn();
+    const { available_models } = await client.models.available();
+    expect(available_models.map((m) => m.name)).toContain('llama3_1_8b_fp16');
+    const error = await client.models
+      .metadata(LLAMA, { headers: { Prefer: 'code=404' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toContain('Model not found');
+  });
+
+  it('gets a download token with a relative manifest URL, then the manifest', async () => {
+    const client = await loggedIn();
+    const token = await client.models.downloadUrl(LLAMA);
+    expect(token.download_url.startsWith('/api/v1/models/download/')).toBe(true);
+    const manifest = await client.models.manifest(token.download_token);
+    expect(manifest.blocks).toHaveLength(manifest.block_count);
+  });
+
+  it('reads payments: plans (decimal strings), history (the real list) and the subscription', async () => {
+    const client = await loggedIn();
+    const plans = await client.payments.plans();
+    expect(plans[0]?.price).toMatch(/^\d+\.\d{2}$/);
+    const history = await client.payments.history();
+    expect(history.length).toBeGreaterThan(0);
+    const subscription = await client.payments.subscription();
+    expect(typeof subscription.is_subscription_active).toBe('boolean');
+  });
+
+  it('testConnection() reaches /health/ at the site root', async () => {
+    const client = new TikTrueClient({ ...options(), baseUrl: `${inject('mockUrls').tiktrue}/api/v1` });
+    const health = await client.testConnection();
+    expect(health.status).toBe('healthy');
+  });
+});
