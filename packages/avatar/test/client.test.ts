@@ -1,0 +1,227 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  AuthModeError,
+  AvatarClient,
+  CredentialsRequiredError,
+  DEFAULT_BASE_URL,
+  RequestValidationError,
+} from '../src/index.js';
+
+const KEY = 'q3Xn8Zb2R5vT0kLw9sHc4YpJ7eUa1DmG6fQoiNKx0Tz';
+const ME = {
+  id: '5d0c2a8e-3b1f-4c6a-9e27-8f14b6d3a9c2',
+  organization_id: 'b7e4f1a0-62c9-4d85-a3f6-0c19e8b25d47',
+  email: 'claire.martin@example.com',
+  role: 'user',
+  environment: {
+    dataset_expiration_days: 30,
+    max_allowed_dimensions_per_dataset: 200,
+    max_allowed_lines_per_dataset: 10,
+  },
+};
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: string;
+}
+
+/** A fetch that records every request and answers from `handler`. */
+function recorder(handler: (req: Seen) => Response | Promise<Response> = () => json(ME)) {
+  const seen: Seen[] = [];
+  const fetch = async (request: Request) => {
+    const entry = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body ? await request.text() : '',
+    };
+    seen.push(entry);
+    return handler(entry);
+  };
+  return { seen, fetch };
+}
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+describe('base URL and storage URL', () => {
+  it('defaults to the SaaS API and derives the storage endpoint from it', () => {
+    const client = new AvatarClient({ apiKey: KEY });
+    expect(client.baseUrl).toBe(DEFAULT_BASE_URL);
+    expect(client.storageUrl).toBe('https://www.octopize.app/storage');
+  });
+
+  it('appends /api to a bare host, keeps any other path, drops trailing slashes', () => {
+    expect(new AvatarClient({ baseUrl: 'https://avatar.example.org' }).baseUrl).toBe(
+      'https://avatar.example.org/api',
+    );
+    expect(new AvatarClient({ baseUrl: 'https://avatar.example.org/api/' }).baseUrl).toBe(
+      'https://avatar.example.org/api',
+    );
+    const custom = new AvatarClient({ baseUrl: 'https://h.example.org/avatar/api' });
+    expect(custom.baseUrl).toBe('https://h.example.org/avatar/api');
+    expect(custom.storageUrl).toBe('https://h.example.org/avatar/storage');
+    expect(
+      new AvatarClient({ baseUrl: 'https://h.example.org/api', storageUrl: 'https://s3.example.org/' })
+        .storageUrl,
+    ).toBe('https://s3.example.org');
+  });
+
+  it('rejects a base URL that is not absolute http(s), and an empty api key', () => {
+    expect(() => new AvatarClient({ baseUrl: 'instance/api' })).toThrow(TypeError);
+    expect(() => new AvatarClient({ baseUrl: 'ftp://instance/api' })).toThrow(/http/);
+    expect(() => new AvatarClient({ apiKey: '  ' })).toThrow(/apiKey is empty/);
+  });
+
+  it('sends every operation to <baseUrl><path>', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ baseUrl: 'https://avatar.example.org', apiKey: KEY, fetch });
+    await client.users.getMe();
+    expect(seen[0]!.url).toBe('https://avatar.example.org/api/users/me');
+  });
+});
+
+describe('api key authentication', () => {
+  it('sends Authorization: api-key-v1 <key> on operations that need credentials', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    await client.users.getMe();
+    expect(seen[0]!.headers.get('authorization')).toBe(`api-key-v1 ${KEY}`);
+    expect(client.authMode).toBe('api-key');
+  });
+
+  it('sends no credentials to the operations the spec marks public', async () => {
+    const { seen, fetch } = recorder(() => json({ status: 'ok' }));
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    await client.health.getHealth();
+    await client.compatibility.isClientCompatible();
+    expect(seen.map((s) => s.headers.get('authorization'))).toEqual([null, null]);
+  });
+
+  it('authenticate() on an api-key client throws AuthModeError and sends nothing', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    const error = await client.authenticate('claire', 'pw').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthModeError);
+    expect((error as Error).message).toMatch(/mutually exclusive/);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('never shows the key in inspect, JSON or errors', async () => {
+    const { fetch } = recorder(() => json({ detail: 'Invalid API key' }, 401, { 'x-request-id': 'req-1' }));
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    expect(inspect(client)).not.toContain(KEY);
+    expect(JSON.stringify(client)).not.toContain(KEY);
+    const error = await client.users.getMe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toBe('getMe failed with 401: Invalid API key (request req-1)');
+    expect(inspect(error, { depth: 5 })).not.toContain(KEY);
+    expect(JSON.stringify(error)).not.toContain(KEY);
+  });
+});
+
+describe('username / password authentication', () => {
+  const tokens = { access_token: 'at-1.eyJzdWIiOiJjbGFpcmUifQ', refresh_token: 'rt-1', token_type: 'bearer' };
+
+  it('posts the OAuth2 password form to /login, then sends the bearer token', async () => {
+    const { seen, fetch } = recorder((req) => (req.url.endsWith('/login') ? json(tokens) : json(ME)));
+    const client = new AvatarClient({ baseUrl: 'https://avatar.example.org/api', fetch });
+    await client.authenticate('claire.martin@example.com', 'c0rrect horse&battery');
+    const login = seen[0]!;
+    expect(login.method).toBe('POST');
+    expect(login.url).toBe('https://avatar.example.org/api/login');
+    expect(login.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+    expect(login.headers.get('authorization')).toBeNull();
+    expect(Object.fromEntries(new URLSearchParams(login.body))).toEqual({
+      username: 'claire.martin@example.com',
+      password: 'c0rrect horse&battery',
+      grant_type: 'password',
+      scope: '',
+    });
+    expect(client.authTokens).toEqual({ accessToken: tokens.access_token, refreshToken: 'rt-1' });
+    await client.users.getMe();
+    expect(seen[1]!.headers.get('authorization')).toBe(`Bearer ${tokens.access_token}`);
+    expect(client.authMode).toBe('bearer');
+    expect(inspect(client)).not.toContain(tokens.access_token);
+    expect(inspect(client)).not.toContain('rt-1');
+  });
+
+  it('a wrong password surfaces as AuthenticationError with the server detail, and no token is kept', async () => {
+    const { fetch } = recorder(() => json({ detail: 'Incorrect username or password' }, 401));
+    const client = new AvatarClient({ fetch });
+    const error = await client.authenticate('claire', 'nope').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('Incorrect username or password');
+    expect((error as Error).message).not.toContain('nope');
+    expect(client.hasCredentials).toBe(false);
+  });
+});
+
+describe('verifyAuth', () => {
+  it('refuses an operation needing credentials when there are none: CredentialsRequiredError, nothing sent', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ fetch });
+    const error = await client.jobs.getJobs().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CredentialsRequiredError);
+    expect((error as CredentialsRequiredError).operationId).toBe('getJobs');
+    expect(seen).toHaveLength(0);
+    // Public operations still go through.
+    await client.health.getHealth();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('with verifyAuth: false the call is sent without credentials and the server decides', async () => {
+    const { seen, fetch } = recorder(() => json({ detail: 'Not authenticated' }, 401));
+    const client = new AvatarClient({ fetch, verifyAuth: false });
+    const error = await client.jobs.getJobs().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(seen[0]!.headers.get('authorization')).toBeNull();
+  });
+});
+
+describe('requests are checked and encoded as the spec says', () => {
+  it('rejects bad input before sending', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    const error = await client.apiKeys
+      .createApiKey({ name: 'ci', expiration_days: 90 as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect((error as RequestValidationError).issues.map((i) => i.path)).toEqual(['body.expiration_days']);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `job-${i}`);
+    await expect(client.jobs.bulkDeleteJobs({ job_names: tooMany })).rejects.toBeInstanceOf(
+      RequestValidationError,
+    );
+    expect(seen).toHaveLength(0);
+  });
+
+  it('repeats array query parameters (kind=standard&kind=report) and sends YAML as application/yaml', async () => {
+    const { seen, fetch } = recorder((req) =>
+      req.method === 'PUT'
+        ? json({ set_name: '1f6e9b3c-8a24-4d7f-b5c0-3e91a7d2c846', display_name: 'iris' })
+        : json({ jobs: [] }),
+    );
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    await client.jobs.getJobs({ kind: ['standard', 'report'], limit: 5 });
+    expect(new URL(seen[0]!.url).search).toBe('?kind=standard&kind=report&limit=5');
+    const yaml = 'kind: AvatarMetadata\nmetadata:\n  name: m\n';
+    await client.resources.putResources('iris', yaml);
+    expect(seen[1]!.headers.get('content-type')).toBe('application/yaml');
+    expect(seen[1]!.body).toBe(yaml);
+  });
+
+  it('reads plain-text YAML answers as strings', async () => {
+    const volume = 'kind: AvatarVolume\nmetadata:\n  name: input\nspec:\n  url: s3://u/30d\n';
+    const { fetch } = recorder(() => new Response(volume, { headers: { 'content-type': 'text/plain' } }));
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    expect(await client.resources.getUserVolume({ volume_name: 'input', purpose: 'input' })).toBe(volume);
+  });
+});
