@@ -52,12 +52,14 @@ describe('avatar: typed results, YAML bodies and errors', () => {
     const { jobs } = await client.jobs.getJobs({ kind: ['standard', 'report'], limit: 20 });
     expect(jobs.length).toBeGreaterThan(0);
     const results = await client.results.getResults(jobs[0]!.name);
-    for (const urls of Object.values(results)) for (const url of urls) expect(url).toContain('/access?url=s3://');
+    for (const urls of Object.values(results))
+      for (const url of urls) expect(url).toContain('/access?url=s3://');
   });
 
   it('sends and receives YAML: putResources with application/yaml, getResources as text', async () => {
     const client = new AvatarClient(options());
-    const yaml = 'kind: AvatarMetadata\nmetadata:\n  name: avatar-metadata-iris\nspec:\n  display_name: iris\n';
+    const yaml =
+      'kind: AvatarMetadata\nmetadata:\n  name: avatar-metadata-iris\nspec:\n  display_name: iris\n';
     const set = await client.resources.putResources('iris', yaml);
     expect(set).toEqual({ set_name: expect.any(String), display_name: 'iris' });
     const text = await client.resources.getResources(set.set_name);
@@ -97,7 +99,9 @@ describe('avatar: typed results, YAML bodies and errors', () => {
       .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(ValidationError);
     expect((invalid as ValidationError).message).toContain('body.set_name: Input should be a valid UUID');
-    const unauthorized = await client.users.getMe({ headers: { Prefer: 'code=401' } }).catch((e: unknown) => e);
+    const unauthorized = await client.users
+      .getMe({ headers: { Prefer: 'code=401' } })
+      .catch((e: unknown) => e);
     expect(unauthorized).toBeInstanceOf(AuthenticationError);
   });
 
