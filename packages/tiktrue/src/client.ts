@@ -251,13 +251,14 @@ export async function testBackendConnection(
   baseUrl?: string,
   options: Omit<TikTrueClientOptions, 'baseUrl'> = {},
 ): Promise<boolean> {
-  const client = new TikTrueClient({ maxRetries: 0, ...options, baseUrl });
+  let client: TikTrueClient | undefined;
   try {
+    client = new TikTrueClient({ maxRetries: 0, ...options, baseUrl });
     await client.testConnection();
     return true;
   } catch {
     return false;
   } finally {
-    await client.close();
+    await client?.close();
   }
 }

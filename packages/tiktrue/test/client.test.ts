@@ -1,0 +1,295 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  AuthorizationError,
+  createApiClient,
+  NotFoundError,
+  RequestValidationError,
+  SdkError,
+  TikTrueClient,
+  testBackendConnection,
+  ValidationError,
+} from '../src/index.js';
+
+const FINGERPRINT = 'ecee127698094c5f0def359c85600ea444e6cdf85e4e3b9ffe901ad5842b2291';
+const PASSWORD = 'Zagros-1404-Sky';
+
+/** An unsigned JWT with the given claims (the client only reads `exp`). */
+function jwt(claims: Record<string, unknown>): string {
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const access = jwt({ token_type: 'access', exp: now() + 86_400, iat: now(), jti: 'a1', user_id: 'u1' });
+const refresh = jwt({
+  token_type: 'refresh',
+  exp: now() + 30 * 86_400,
+  iat: now(),
+  jti: 'r1',
+  user_id: 'u1',
+});
+
+const profile = {
+  id: '3f1c2b8e-6d4a-4c1f-9a7e-2b5d8e0f4a61',
+  email: 'sara.ahmadi@example.com',
+  username: 'sara_ahmadi',
+  subscription_plan: 'enterprise',
+  subscription_expires: null,
+  max_clients: 999,
+  allowed_models: ['llama3_1_8b_fp16', 'mistral_7b_int4'],
+  created_at: '2026-01-14T20:57:09.860506+03:30',
+};
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+interface Seen {
+  method: string;
+  url: string;
+  authorization: string | null;
+  body: string;
+}
+
+/** A fake server: answers by `METHOD path` and records what was sent. */
+function fakeServer(routes: Record<string, (request: Request) => Response | Promise<Response>>) {
+  const seen: Seen[] = [];
+  const fetch = async (request: Request) => {
+    const url = new URL(request.url);
+    seen.push({
+      method: request.method,
+      url: request.url,
+      authorization: request.headers.get('authorization'),
+      body: request.body ? await request.clone().text() : '',
+    });
+    const route = routes[`${request.method} ${url.pathname}`];
+    return route ? route(request) : new Response('<h1>Not Found</h1>', { status: 404 });
+  };
+  return { seen, fetch };
+}
+
+const loginRoute = () => json({ message: 'Login successful', user: profile, tokens: { access, refresh } });
+
+describe('TikTrueClient wiring', () => {
+  it('takes the server root from BACKEND_URL and calls <root>/api/v1/… with trailing slashes', async () => {
+    const saved = process.env.BACKEND_URL;
+    process.env.BACKEND_URL = 'https://tiktrue.example/';
+    try {
+      const { seen, fetch } = fakeServer({ 'POST /api/v1/auth/login/': loginRoute });
+      const client = new TikTrueClient({ fetch });
+      expect(client.baseUrl).toBe('https://tiktrue.example');
+      await client.login({ email: profile.email, password: PASSWORD });
+      expect(seen[0]!.url).toBe('https://tiktrue.example/api/v1/auth/login/');
+    } finally {
+      if (saved === undefined) delete process.env.BACKEND_URL;
+      else process.env.BACKEND_URL = saved;
+    }
+  });
+
+  it('logs in by email, sends the fingerprint, keeps the tokens and reads exp from the JWT', async () => {
+    const { seen, fetch } = fakeServer({
+      'POST /api/v1/auth/login/': loginRoute,
+      'GET /api/v1/auth/profile/': () => json(profile),
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    expect(client.isAuthenticated()).toBe(false);
+    const session = await client.login({
+      email: profile.email,
+      password: PASSWORD,
+      hardwareFingerprint: FINGERPRINT,
+    });
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      email: profile.email,
+      password: PASSWORD,
+      hardware_fingerprint: FINGERPRINT,
+    });
+    expect(seen[0]!.authorization).toBeNull();
+    expect(session.user.username).toBe('sara_ahmadi');
+    expect(Math.abs(session.tokenExpiresAt!.getTime() / 1000 - (now() + 86_400))).toBeLessThanOrEqual(2);
+    expect(client.isAuthenticated()).toBe(true);
+    expect(client.accessToken).toBe(access);
+    await client.profile();
+    expect(seen[1]!.authorization).toBe(`Bearer ${access}`);
+  });
+
+  it('rejects bad input before sending anything', async () => {
+    const { seen, fetch } = fakeServer({});
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    const badFingerprint = await client
+      .login({ email: profile.email, password: PASSWORD, hardwareFingerprint: 'hw_abc123' })
+      .catch((e: unknown) => e);
+    expect(badFingerprint).toBeInstanceOf(RequestValidationError);
+    expect((badFingerprint as RequestValidationError).issues[0]?.path).toBe('body.hardware_fingerprint');
+    const badEmail = await client.login({ email: 'user', password: PASSWORD }).catch((e: unknown) => e);
+    expect(badEmail).toBeInstanceOf(RequestValidationError);
+    const mismatch = await client
+      .register({
+        email: profile.email,
+        username: 'sara',
+        password: PASSWORD,
+        passwordConfirm: 'other-password',
+      })
+      .catch((e: unknown) => e);
+    expect(mismatch).toBeInstanceOf(RequestValidationError);
+    const shortPassword = await client
+      .register({ email: profile.email, username: 'sara', password: 'short' })
+      .catch((e: unknown) => e);
+    expect(shortPassword).toBeInstanceOf(RequestValidationError);
+    expect(String(shortPassword)).not.toContain('short');
+    const badModel = await client.models.metadata('llama3_1_8b_fp16').catch((e: unknown) => e);
+    expect(badModel).toBeInstanceOf(RequestValidationError);
+    const badLicense = await client.license.validate('hw_abc123').catch((e: unknown) => e);
+    expect(badLicense).toBeInstanceOf(RequestValidationError);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('puts the server message of each error shape into the typed error', async () => {
+    const { fetch } = fakeServer({
+      'POST /api/v1/auth/login/': () => json({ non_field_errors: ['Invalid credentials'] }, 400),
+      'POST /api/v1/auth/register/': () =>
+        json(
+          {
+            email: ['user with this email already exists.'],
+            username: ['A user with that username already exists.'],
+          },
+          400,
+        ),
+      'GET /api/v1/license/info/': () => json({ error: 'No license found for user' }, 404),
+      'GET /api/v1/license/validate/': () =>
+        json(
+          {
+            valid: false,
+            message: 'License is not valid for this hardware',
+            hardware_info: { bound: true, fingerprint_provided: true, fingerprint_valid: false },
+          },
+          403,
+        ),
+      'POST /api/v1/models/4d0aad5c-4e52-4c13-8a48-75fd030da0f0/download/': () =>
+        json(
+          {
+            error: 'Access denied to this model',
+            reason: 'daily_limit_exceeded',
+            message: 'Daily download limit (5) exceeded for llama3_1_8b_fp16.',
+            access_details: { allowed: false, reason: 'daily_limit_exceeded' },
+          },
+          403,
+        ),
+      'GET /api/v1/auth/profile/': () =>
+        json(
+          {
+            detail: 'Given token not valid for any token type',
+            code: 'token_not_valid',
+            messages: [
+              { token_class: 'AccessToken', token_type: 'access', message: 'Token is invalid or expired' },
+            ],
+          },
+          401,
+          { 'www-authenticate': 'Bearer realm="api"' },
+        ),
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch, maxRetries: 0 });
+    const login = await client.login({ email: profile.email, password: PASSWORD }).catch((e: unknown) => e);
+    expect(login).toBeInstanceOf(ValidationError);
+    expect((login as Error).message).toContain('Invalid credentials');
+    expect((login as Error).message).not.toContain(PASSWORD);
+    const register = await client
+      .register({ email: profile.email, username: 'sara_ahmadi', password: PASSWORD })
+      .catch((e: unknown) => e);
+    expect((register as Error).message).toContain('email: user with this email already exists.');
+    expect((register as Error).message).toContain('username: A user with that username already exists.');
+    const info = await client.license.info().catch((e: unknown) => e);
+    expect(info).toBeInstanceOf(NotFoundError);
+    expect((info as Error).message).toContain('No license found for user');
+    const validate = await client.license.validate(FINGERPRINT).catch((e: unknown) => e);
+    expect(validate).toBeInstanceOf(AuthorizationError);
+    expect((validate as Error).message).toContain('License is not valid for this hardware');
+    const token = await client.models
+      .downloadUrl('4d0aad5c-4e52-4c13-8a48-75fd030da0f0')
+      .catch((e: unknown) => e);
+    expect(token).toBeInstanceOf(AuthorizationError);
+    expect((token as Error).message).toContain('Daily download limit (5) exceeded');
+    const me = await client.profile().catch((e: unknown) => e);
+    expect(me).toBeInstanceOf(AuthenticationError);
+    expect((me as Error).message).toContain('Given token not valid for any token type');
+  });
+
+  it('logs out with no body and drops the tokens even when the server refuses', async () => {
+    let answer = json({ message: 'Logout successful' });
+    const { seen, fetch } = fakeServer({
+      'POST /api/v1/auth/login/': loginRoute,
+      'POST /api/v1/auth/logout/': () => answer,
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    expect(await client.logout()).toEqual({ message: 'Logout successful' });
+    const logout = seen.find((s) => s.url.endsWith('/auth/logout/'))!;
+    expect(logout.body).toBe('');
+    expect(logout.authorization).toBe(`Bearer ${access}`);
+    expect(client.isAuthenticated()).toBe(false);
+
+    await client.login({ email: profile.email, password: PASSWORD });
+    answer = json({ error: 'Invalid token' }, 400);
+    await expect(client.logout()).rejects.toBeInstanceOf(ValidationError);
+    expect(client.isAuthenticated()).toBe(false);
+    expect(client.accessToken).toBeUndefined();
+  });
+
+  it('testConnection() calls /health/ at the site root, not under /api/v1', async () => {
+    const health = { status: 'healthy', timestamp: 1768411629.8, checks: {}, response_time_ms: 1 };
+    const { seen, fetch } = fakeServer({ 'GET /health/': () => json(health) });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    expect((await client.testConnection()).status).toBe('healthy');
+    expect(seen[0]!.url).toBe('https://t.example/health/');
+    expect(await testBackendConnection('https://t.example', { fetch })).toBe(true);
+    const down = fakeServer({ 'GET /health/': () => json({ ...health, status: 'unhealthy' }, 503) });
+    expect(await testBackendConnection('https://t.example', { fetch: down.fetch, maxRetries: 0 })).toBe(
+      false,
+    );
+    expect(await testBackendConnection('not a url')).toBe(false);
+    const ready = await createApiClient({ baseUrl: 'https://t.example', fetch });
+    expect(ready).toBeInstanceOf(TikTrueClient);
+    await expect(
+      createApiClient({ baseUrl: 'https://t.example', fetch: down.fetch, maxRetries: 0 }),
+    ).rejects.toThrow(/503/);
+  });
+
+  it('refuses calls after close() and after `await using` leaves its block', async () => {
+    const { seen, fetch } = fakeServer({ 'POST /api/v1/auth/login/': loginRoute });
+    let escaped: TikTrueClient | undefined;
+    {
+      await using client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+      await client.login({ email: profile.email, password: PASSWORD });
+      escaped = client;
+    }
+    expect(escaped.isAuthenticated()).toBe(false);
+    const error = await escaped.profile().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as Error).message).toMatch(/closed/);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('never shows tokens or passwords in inspect output, JSON or errors', async () => {
+    const { fetch } = fakeServer({
+      'POST /api/v1/auth/login/': loginRoute,
+      'GET /api/v1/auth/profile/': () =>
+        json({ detail: 'Given token not valid for any token type', code: 'token_not_valid' }, 401),
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch, maxRetries: 0 });
+    const session = await client.login({ email: profile.email, password: PASSWORD });
+    for (const shown of [
+      inspect(client, { depth: 5 }),
+      JSON.stringify(client),
+      inspect(session),
+      JSON.stringify(session),
+    ]) {
+      expect(shown).not.toContain(access);
+      expect(shown).not.toContain(refresh);
+      expect(shown).not.toContain(PASSWORD);
+    }
+    const error = await client.profile().catch((e: unknown) => e);
+    for (const shown of [String(error), inspect(error, { depth: 5 }), JSON.stringify(error)]) {
+      expect(shown).not.toContain(access);
+    }
+  });
+});
