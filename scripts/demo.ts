@@ -2,7 +2,8 @@
  * `pnpm demo`: starts a Prism mock for every spec and runs each SDK's examples against it,
  * so a new user sees what is called, what comes back and how errors look.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startPrism } from '../test/helpers/prism.ts';
@@ -23,7 +24,8 @@ for (const api of apiNames()) {
   try {
     for (const example of examples) {
       console.log(bold(`\n$ node packages/${api}/examples/${example}`));
-      const run = spawnSync(process.execPath, [join(examplesDir, example)], {
+      // Not spawnSync: the mock's proxy runs in this process and must keep serving.
+      const child = spawn(process.execPath, [join(examplesDir, example)], {
         stdio: 'inherit',
         env: {
           ...process.env,
@@ -33,7 +35,8 @@ for (const api of apiNames()) {
           SDKFORGE_DEMO: '1',
         },
       });
-      if (run.status !== 0) failures++;
+      const [code] = await once(child, 'exit');
+      if (code !== 0) failures++;
     }
   } finally {
     await mock.stop();
