@@ -11,11 +11,12 @@ import { discoverTargets, repoRoot } from './config.ts';
 import { generateTarget } from './generate.ts';
 
 const { values, positionals } = parseArgs({
-  options: { check: { type: 'boolean', default: false } },
+  options: { check: { type: 'boolean', default: false }, root: { type: 'string', default: repoRoot } },
   allowPositionals: true,
 });
+const root = values.root;
 
-const targets = discoverTargets(repoRoot, positionals);
+const targets = discoverTargets(root, positionals);
 if (!targets.length) {
   console.error('no specs/<name>/openapi.yaml with a matching packages/<name> found');
   process.exit(1);
@@ -26,7 +27,7 @@ let failed = false;
 for (const target of targets) {
   let files: Awaited<ReturnType<typeof generateTarget>>;
   try {
-    files = await generateTarget(target, { lintConfig: join(repoRoot, 'specs', 'redocly.yaml') });
+    files = await generateTarget(target, { lintConfig: join(root, 'specs', 'redocly.yaml') });
   } catch (error) {
     console.error(`✗ ${target.name}: ${(error as Error).message}`);
     failed = true;
@@ -36,7 +37,7 @@ for (const target of targets) {
     const current = existsSync(file.path) ? readFileSync(file.path, 'utf8') : undefined;
     if (current === file.content) continue;
     if (values.check) {
-      stale.push(relative(repoRoot, file.path));
+      stale.push(relative(root, file.path));
     } else {
       mkdirSync(dirname(file.path), { recursive: true });
       writeFileSync(file.path, file.content);

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -128,3 +129,33 @@ function writeTemp(text: string): string {
   writeFileSync(file, text);
   return file;
 }
+
+describe('sdk-codegen --check', () => {
+  const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
+  const run = (root: string, ...args: string[]) =>
+    spawnSync(process.execPath, [cli, '--root', root, ...args], { encoding: 'utf8' });
+
+  function workspace() {
+    const root = mkdtempSync(join(tmpdir(), 'codegen-ws-'));
+    mkdirSync(join(root, 'specs', 'pets'), { recursive: true });
+    mkdirSync(join(root, 'packages', 'pets'), { recursive: true });
+    copyFileSync(fixture, join(root, 'specs', 'pets', 'openapi.yaml'));
+    copyFileSync(lintConfig, join(root, 'specs', 'redocly.yaml'));
+    writeFileSync(join(root, 'packages', 'pets', 'package.json'), '{"name":"pets"}');
+    return root;
+  }
+
+  it('passes right after generating, and fails with the fix command once the spec changes', () => {
+    const root = workspace();
+    expect(run(root, '--check').status).toBe(1);
+    expect(run(root).status).toBe(0);
+    expect(run(root, '--check').status).toBe(0);
+
+    const spec = join(root, 'specs', 'pets', 'openapi.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('summary: Get a pet', 'summary: Fetch one pet'));
+    const stale = run(root, '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain('packages/pets/src/generated/resources.gen.ts');
+    expect(stale.stderr).toContain('Fix: scripts/run generate');
+  });
+});
