@@ -39,6 +39,11 @@ describe('generateTarget', () => {
     }
   });
 
+  it('keeps a body field with a server default optional for the caller', async () => {
+    const [schema] = await generateTarget(target(fixture));
+    expect(schema!.content).toMatch(/vaccinated\?: boolean;/);
+  });
+
   it('is deterministic', async () => {
     const a = await generateTarget(target(fixture));
     const b = await generateTarget(target(fixture));

@@ -1143,7 +1143,7 @@ export interface components {
             organization_id: string;
             email: string;
             /** @default user */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
         };
         /**
          * LegacyUser
@@ -1157,7 +1157,7 @@ export interface components {
             username?: string | null;
             email?: string | null;
             /** @default user */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
         };
         /**
          * CreateUser
@@ -1191,7 +1191,7 @@ export interface components {
             organization_id: string;
             email: string;
             /** @default user */
-            role: components["schemas"]["UserRole"];
+            role?: components["schemas"]["UserRole"];
             environment: components["schemas"]["EnvironmentInfo"];
         };
         /** CreditsInfo */
