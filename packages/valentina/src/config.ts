@@ -1,0 +1,103 @@
+import { ConfigurationError } from './errors.js';
+
+export const DEFAULT_BASE_URL = 'https://api.valentina-noir.com';
+
+/** Environment variables read when an option is not given (the Python client's names). */
+export const ENV = {
+  baseUrl: 'VALENTINA_CLIENT_BASE_URL',
+  apiKey: 'VALENTINA_CLIENT_API_KEY',
+  defaultCompanyId: 'VALENTINA_CLIENT_DEFAULT_COMPANY_ID',
+} as const;
+
+/** The client's settings, as the Python client's `APIConfig` holds them (durations in milliseconds). */
+export interface APIConfig {
+  /** Server root; the SDK adds `/api/v1`. @default env VALENTINA_CLIENT_BASE_URL, else 'https://api.valentina-noir.com' */
+  baseUrl?: string | undefined;
+  /** Developer API key, sent as `X-API-KEY`. @default env VALENTINA_CLIENT_API_KEY */
+  apiKey?: string | undefined;
+  /** Milliseconds allowed for each attempt. @default 30_000 */
+  timeout?: number | undefined;
+  /** Retries after the first attempt (429, 5xx, network errors). @default 3 */
+  maxRetries?: number | undefined;
+  /** Base delay in milliseconds of the exponential backoff. @default 1_000 */
+  retryDelay?: number | undefined;
+  /** Retry 429 responses after the wait the server asks for. `false` stops only the 429 retries. @default true */
+  autoRetryRateLimit?: boolean | undefined;
+  /** Send a fresh `Idempotency-Key` (UUID v4) with every POST/PUT/PATCH, reused on its retries. @default false */
+  autoIdempotencyKeys?: boolean | undefined;
+  /** Company used by company-scoped services when none is given. @default env VALENTINA_CLIENT_DEFAULT_COMPANY_ID */
+  defaultCompanyId?: string | undefined;
+  /** Headers sent with every request (they cannot replace `X-API-KEY`). */
+  headers?: Record<string, string> | undefined;
+}
+
+/** The settings in force, with every default applied (the API key is kept out of it). */
+export interface ResolvedConfig {
+  readonly baseUrl: string;
+  readonly timeout: number;
+  readonly maxRetries: number;
+  readonly retryDelay: number;
+  readonly autoRetryRateLimit: boolean;
+  readonly autoIdempotencyKeys: boolean;
+  readonly defaultCompanyId: string | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export const DEFAULTS = {
+  timeout: 30_000,
+  maxRetries: 3,
+  retryDelay: 1_000,
+  autoRetryRateLimit: true,
+  autoIdempotencyKeys: false,
+} as const;
+
+function env(name: string): string | undefined {
+  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+    name
+  ];
+  return value || undefined;
+}
+
+/**
+ * Merges explicit options over `config` over the environment over the defaults.
+ * Empty strings count as "not given", as in the Python client.
+ */
+export function resolveConfig(
+  options: APIConfig,
+  config: APIConfig = {},
+): { config: ResolvedConfig; apiKey: string } {
+  const pick = <K extends keyof APIConfig>(key: K): APIConfig[K] => {
+    const own = options[key];
+    if (own !== undefined && own !== '') return own;
+    const fromConfig = config[key];
+    return fromConfig !== '' ? fromConfig : undefined;
+  };
+  const apiKey = pick('apiKey') ?? env(ENV.apiKey);
+  if (!apiKey) {
+    throw new ConfigurationError(
+      `ValentinaClient needs an apiKey (option or the ${ENV.apiKey} environment variable)`,
+    );
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...config.headers, ...options.headers })) {
+    if (name.toLowerCase() !== 'x-api-key') headers[name] = value;
+  }
+  const resolved: ResolvedConfig = {
+    baseUrl: (pick('baseUrl') ?? env(ENV.baseUrl) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    timeout: nonNegative('timeout', pick('timeout') ?? DEFAULTS.timeout),
+    maxRetries: nonNegative('maxRetries', pick('maxRetries') ?? DEFAULTS.maxRetries),
+    retryDelay: nonNegative('retryDelay', pick('retryDelay') ?? DEFAULTS.retryDelay),
+    autoRetryRateLimit: pick('autoRetryRateLimit') ?? DEFAULTS.autoRetryRateLimit,
+    autoIdempotencyKeys: pick('autoIdempotencyKeys') ?? DEFAULTS.autoIdempotencyKeys,
+    defaultCompanyId: pick('defaultCompanyId') ?? env(ENV.defaultCompanyId),
+    headers: Object.freeze(headers),
+  };
+  return { config: Object.freeze(resolved), apiKey };
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new ConfigurationError(`ValentinaClient option ${name} must be a number ≥ 0 (got ${value})`);
+  }
+  return value;
+}
