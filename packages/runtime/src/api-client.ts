@@ -1,5 +1,12 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { AbortError, APIError, ConnectionError, SdkError, TimeoutError } from './errors.js';
+import {
+  AbortError,
+  APIError,
+  ConnectionError,
+  ResponseParseError,
+  SdkError,
+  TimeoutError,
+} from './errors.js';
 import { redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
 import { type InputSchemas, validateInput } from './validate.js';
@@ -47,6 +54,8 @@ export interface ApiClientConfig {
   validateRequests?: boolean;
 }
 
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
 const parseAs = { json: 'json', text: 'text', stream: 'stream', empty: 'text' } as const;
 
 /**
@@ -79,25 +88,43 @@ export class ApiClient {
       anonymous: op.anonymous ?? false,
       options,
       attempt: 1,
+      stream: op.response === 'stream',
+      cleanup: [],
     };
+    let received: Response | undefined;
     const init: Record<string, unknown> = {
       params: { path: input.path ?? {}, query: compactQuery(input.query) },
       headers,
       parseAs: parseAs[op.response],
-      fetch: (request: Request) => this.#transport(request, context),
+      fetch: async (request: Request) => {
+        received = await this.#transport(request, context);
+        return received;
+      },
     };
-    if (options.signal) init.signal = options.signal;
+    // The caller's signal is not given to the Request: the policies watch it (a long-lived signal handed to
+    // every Request would collect one dependent signal per call). A redirected POST is not silently re-sent
+    // as a GET: only GET and HEAD follow redirects.
+    if (op.method !== 'GET' && op.method !== 'HEAD') init.redirect = 'manual';
     if (op.basePath !== undefined) init.baseUrl = this.baseUrl + op.basePath.replace(/\/+$/, '');
     if (op.request && input.body !== undefined) {
-      init.body = input.body;
-      Object.assign(init, encodeBody(op.request.encoding, op.request.contentType, headers));
+      const body = serializeBody(op.request.encoding, op.request.contentType, input.body, headers);
+      init.body = body;
+      init.bodySerializer = passThrough;
+      if (isStream(body)) {
+        init.duplex = 'half';
+        context.replayable = false;
+      } else {
+        context.body = body as CallContext['body'];
+      }
     }
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
       // biome-ignore lint/suspicious/noExplicitAny: the engine is untyped here; the generated signatures carry the types.
       result = await (this.#engine as any).request(op.method.toLowerCase(), op.path, init);
     } catch (error) {
-      throw toSdkError(error, op, options.signal);
+      throw toSdkError(error, op, options.signal, received);
+    } finally {
+      for (const release of context.cleanup ?? []) release();
     }
     const { response } = result;
     if (!response.ok) {
@@ -113,6 +140,10 @@ export class ApiClient {
     if (op.response === 'stream') return response as T;
     if (op.response === 'empty') return undefined as T;
     return result.data as T;
+  }
+
+  [inspectSymbol](): string {
+    return `ApiClient { baseUrl: '${this.baseUrl}', basePath: '${this.basePath}' }`;
   }
 }
 
@@ -135,23 +166,33 @@ function compactQuery(query: Record<string, unknown> | undefined): Record<string
   return out;
 }
 
-function encodeBody(
-  encoding: string,
+/** The body as it goes on the wire (kept in the call context so retries can rebuild the request). */
+function serializeBody(
+  encoding: RequestEncoding,
   contentType: string,
+  body: unknown,
   headers: Record<string, string>,
-): { bodySerializer?: (body: unknown) => unknown } {
+): unknown {
   switch (encoding) {
     case 'json':
-      return {};
+      return JSON.stringify(body);
     case 'form':
       headers['Content-Type'] = contentType;
-      return { bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString() };
+      return new URLSearchParams(body as Record<string, string>).toString();
     case 'multipart':
-      return { bodySerializer: toFormData };
+      return toFormData(body);
     default:
       headers['Content-Type'] = contentType;
-      return { bodySerializer: (body) => body };
+      return body;
   }
+}
+
+function passThrough(body: unknown): unknown {
+  return body;
+}
+
+function isStream(body: unknown): boolean {
+  return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
 }
 
 function toFormData(body: unknown): FormData {
@@ -166,7 +207,12 @@ function toFormData(body: unknown): FormData {
 }
 
 /** Turns whatever the transport or the body parser threw into the SDK's typed errors. */
-export function toSdkError(error: unknown, op: { id: string }, signal?: AbortSignal): SdkError {
+export function toSdkError(
+  error: unknown,
+  op: { id: string },
+  signal?: AbortSignal,
+  response?: Response,
+): SdkError {
   if (SdkError.is(error)) return error;
   const name = (error as { name?: string } | null)?.name;
   if (name === 'AbortError' || signal?.aborted) {
@@ -174,11 +220,17 @@ export function toSdkError(error: unknown, op: { id: string }, signal?: AbortSig
   }
   if (name === 'TimeoutError') return new TimeoutError(`${op.id} timed out`, { cause: error });
   if (error instanceof SyntaxError) {
-    return new SdkError(`${op.id}: the server's response was not valid JSON (${error.message})`, {
-      cause: error,
-    });
+    const type = response?.headers.get('content-type');
+    const what = response ? ` (status ${response.status}, content-type ${type ?? 'none'})` : '';
+    return new ResponseParseError(
+      `${op.id}: the server's response was not valid JSON${what}: ${error.message}`,
+      {
+        cause: error,
+      },
+    );
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const detail = cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
+  const code = (error as { code?: string } | null)?.code;
+  const detail = cause?.code ?? code ?? cause?.message ?? (error as Error)?.message ?? String(error);
   return new ConnectionError(`${op.id}: could not reach the server (${detail})`, { cause: error });
 }

@@ -1,4 +1,5 @@
-import { redactHeaders, redactValue } from './redact.js';
+import { redactHeaders, redactValue, scrubText } from './redact.js';
+import { retryAfterMs } from './retry-after.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const brand = Symbol.for('@sdkforge/runtime/error');
@@ -44,11 +45,32 @@ export class ConnectionError extends SdkError {
 /** An attempt or the call's overall deadline ran out. */
 export class TimeoutError extends SdkError {
   override name = 'TimeoutError';
+  /** Which limit ran out: one attempt's `timeout`, or the call's `deadline` (no retry follows). */
+  readonly scope: 'attempt' | 'deadline';
+  constructor(message: string, options?: { cause?: unknown; scope?: 'attempt' | 'deadline' }) {
+    super(message, options);
+    this.scope = options?.scope ?? 'attempt';
+  }
 }
 
 /** The caller aborted the call through its AbortSignal. */
 export class AbortError extends SdkError {
   override name = 'AbortError';
+}
+
+/** The server answered, but the body could not be decoded as the operation expects (malformed JSON…). */
+export class ResponseParseError extends SdkError {
+  override name = 'ResponseParseError';
+}
+
+/** A response body was larger than the transport's `maxResponseBytes`; it was not read any further. */
+export class ResponseTooLargeError extends SdkError {
+  override name = 'ResponseTooLargeError';
+}
+
+/** Downloaded bytes do not match the expected SHA-256 (or size); the file was not kept. */
+export class IntegrityError extends SdkError {
+  override name = 'IntegrityError';
 }
 
 export interface APIErrorInit {
@@ -139,7 +161,7 @@ export class RateLimitError extends APIError {
   readonly retryAfter: number | undefined;
   constructor(init: APIErrorInit, message?: string) {
     super(init, message);
-    this.retryAfter = retryAfterSeconds(init.headers);
+    this.retryAfter = retryAfterSeconds(init.headers) ?? bodyRetryAfter(init.body);
   }
 }
 /** 5xx */
@@ -149,22 +171,14 @@ export class ServerError extends APIError {
 
 /** Seconds the server asked to wait: `retry-after-ms`, `Retry-After` (seconds or HTTP-date), or `RateLimit` `t=`. */
 export function retryAfterSeconds(headers: Headers, now = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms');
-  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms) / 1000);
-  const ra = headers.get('retry-after');
-  if (ra) {
-    const secs = Number(ra);
-    if (Number.isFinite(secs)) return Math.max(0, secs);
-    const date = Date.parse(ra);
-    if (Number.isFinite(date)) return Math.max(0, (date - now) / 1000);
-  }
-  const rl = headers.get('ratelimit');
-  if (rl) {
-    let max: number | undefined;
-    for (const m of rl.matchAll(/(?:^|;)\s*t=(\d+(?:\.\d+)?)/g)) max = Math.max(max ?? 0, Number(m[1]));
-    if (max !== undefined) return max;
-  }
-  return undefined;
+  const ms = retryAfterMs(headers, now);
+  return ms === undefined ? undefined : ms / 1000;
+}
+
+/** Avatar's 429 body: `{"retry_after": <seconds>}`. */
+function bodyRetryAfter(body: unknown): number | undefined {
+  const value = (body as { retry_after?: unknown } | null)?.retry_after;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 function requestIdOf(headers: Headers, body: unknown): string | undefined {
@@ -223,7 +237,8 @@ export function serverMessage(body: unknown): string | undefined {
 function describe(init: APIErrorInit, requestId: string | undefined): string {
   const what =
     init.operationId ?? (init.method && init.url ? `${init.method} ${pathOf(init.url)}` : 'request');
-  const msg = serverMessage(init.body);
+  const raw = serverMessage(init.body);
+  const msg = raw === undefined ? undefined : scrubText(raw, []);
   return `${what} failed with ${init.status}${msg ? `: ${msg}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
 }
 

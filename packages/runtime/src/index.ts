@@ -8,6 +8,7 @@ export {
   type ResponseDecoding,
   toSdkError,
 } from './api-client.js';
+export { type Clock, systemClock } from './clock.js';
 export {
   AbortError,
   APIError,
@@ -16,9 +17,12 @@ export {
   AuthorizationError,
   ConflictError,
   ConnectionError,
+  IntegrityError,
   NotFoundError,
   RateLimitError,
   RequestValidationError,
+  ResponseParseError,
+  ResponseTooLargeError,
   retryAfterSeconds,
   SdkError,
   ServerError,
@@ -27,6 +31,7 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export { Log, type Logger, type LogLevel, type LogOptions, resolveLogLevel } from './log.js';
 export {
   collectItems,
   DEFAULT_OFFSET_PAGINATION,
@@ -37,16 +42,49 @@ export {
   type PageFetcher,
 } from './pagination.js';
 export { type ApiKeyAuthOptions, apiKeyAuth } from './policies/api-key.js';
+export { type BearerAuthOptions, bearerAuth } from './policies/bearer.js';
+export { type IdempotencyOptions, idempotencyPolicy } from './policies/idempotency.js';
+export { jwtExpiresAt, tokenFreshness } from './policies/jwt.js';
+export { loggingPolicy, logRetries } from './policies/logging.js';
+export { type RetryEvent, type RetryPolicyOptions, retryPolicy } from './policies/retry.js';
+export { RetryBudget, type RetryBudgetOptions } from './policies/retry-budget.js';
+export {
+  type AttemptOutcome,
+  backoffDelay,
+  classifyError,
+  DEFAULT_RETRY,
+  decideRetry,
+  type ErrorKind,
+  isIdempotentMethod,
+  type RetryDecision,
+  type RetryInput,
+  resolveRetrySettings,
+} from './policies/retry-decision.js';
+export { SessionAuth, type SessionAuthOptions, sessionAuth } from './policies/session-auth.js';
+export {
+  attemptWindow,
+  DEFAULT_TIMEOUT,
+  type DeadlinePolicyOptions,
+  deadlinePolicy,
+  type TimeoutPolicyOptions,
+  timeoutPolicy,
+} from './policies/timeout.js';
+export { MemoryTokenStore, type TokenSet, type TokenStore } from './policies/token-store.js';
 export { isSecretName, REDACTED, redactHeaders, redactUrl, redactValue, scrubText } from './redact.js';
+export { requestCopies } from './replay.js';
+export { retryAfterMs } from './retry-after.js';
+export { callSignal, raceAbort } from './signal.js';
 export { createSdkTransport, type TransportOptions } from './stack.js';
 export { adhocContext, createTransport, fromFetch, platformFetch } from './transport.js';
 export type {
   BinaryBody,
+  BodySource,
   CallContext,
   CallOptions,
   Fetch,
   MultipartBody,
   Policy,
+  RetryOptions,
   RetrySettings,
 } from './types.js';
 export { type InputParts, type InputSchemas, validateInput } from './validate.js';

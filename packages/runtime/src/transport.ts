@@ -1,11 +1,20 @@
 import type { CallContext, Fetch, Policy } from './types.js';
 
-/** The platform's fetch, adapted to the {@link Fetch} signature. */
-export const platformFetch: Fetch = (request) => globalThis.fetch(request);
+/**
+ * The platform's fetch, adapted to the {@link Fetch} signature: the attempt's signal (`context.signal`, set
+ * by the timeout policy) or the caller's reaches the network.
+ */
+export const platformFetch: Fetch = (request, context) => {
+  const signal = context.signal ?? context.options.signal;
+  return signal ? globalThis.fetch(request, { signal }) : globalThis.fetch(request);
+};
 
 /** Adapts a WHATWG-style fetch (e.g. undici's, or a test double) to the {@link Fetch} signature. */
-export function fromFetch(fetchLike: (request: Request) => Promise<Response>): Fetch {
-  return (request) => fetchLike(request);
+export function fromFetch(fetchLike: (request: Request, init?: RequestInit) => Promise<Response>): Fetch {
+  return (request, context) => {
+    const signal = context.signal ?? context.options.signal;
+    return signal ? fetchLike(request, { signal }) : fetchLike(request);
+  };
 }
 
 /**

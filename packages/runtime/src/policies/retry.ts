@@ -1,0 +1,106 @@
+import { type Clock, systemClock } from '../clock.js';
+import { AbortError } from '../errors.js';
+import { requestCopies } from '../replay.js';
+import { callSignal } from '../signal.js';
+import type { Policy, RetryOptions } from '../types.js';
+import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
+import { type AttemptOutcome, decideRetry, resolveRetrySettings, retryCost } from './retry-decision.js';
+
+/** Reported before each backoff wait (the logging policy prints it). */
+export interface RetryEvent {
+  operationId: string;
+  method: string;
+  url: string;
+  /** The attempt that just failed (1 for the first). */
+  attempt: number;
+  /** Milliseconds until the next attempt. */
+  delay: number;
+  /** Why: `status 503`, `connection lost`, … */
+  reason: string;
+}
+
+export interface RetryPolicyOptions {
+  /** The client's settings (each call may override them through `CallOptions.retry`). */
+  retry?: RetryOptions | false | undefined;
+  /** The client's retry budget; `false` for none. @default a new {@link RetryBudget} */
+  budget?: RetryBudget | RetryBudgetOptions | false | undefined;
+  clock?: Clock | undefined;
+  /** Source of jitter, [0, 1). @default Math.random */
+  random?: (() => number) | undefined;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
+}
+
+/**
+ * Sends a request again after a retryable failure (see `decideRetry`): 408/429/5xx and connection failures,
+ * only for requests that may be repeated, waiting the server's Retry-After or an exponential backoff, within
+ * the call's deadline and the client's retry budget. A waiting backoff ends at once when the call is aborted.
+ * The last response is returned as is, or the last error thrown.
+ */
+export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const budget =
+    options.budget === false
+      ? undefined
+      : options.budget instanceof RetryBudget
+        ? options.budget
+        : new RetryBudget(options.budget);
+  return (next) => async (request, context) => {
+    const settings = resolveRetrySettings(options.retry, context.options.retry);
+    if (settings === false || settings.maxRetries <= 0) return next(request, context);
+    const copies = requestCopies(request, context);
+    const hasIdempotencyKey = request.headers.has('idempotency-key');
+    let spent = 0;
+    for (let attempt = 1; ; attempt++) {
+      context.attempt = attempt;
+      const outgoing = copies();
+      if (!outgoing) throw new Error('unreachable: a request was retried without a replayable body');
+      let outcome: AttemptOutcome;
+      let response: Response | undefined;
+      try {
+        response = await next(outgoing, context);
+        outcome = response;
+      } catch (error) {
+        outcome = { error };
+      }
+      const decision = decideRetry({
+        attempt,
+        settings,
+        method: request.method,
+        hasIdempotencyKey,
+        replayable: context.replayable !== false,
+        outcome,
+        now: clock.now(),
+        deadlineAt: context.deadlineAt,
+        random: random(),
+      });
+      const cost = decision.retry && budget ? retryCost(decision.kind, budget.costs) : 0;
+      if (!decision.retry || (budget && !budget.tryAcquire(cost))) {
+        if (response) {
+          if (response.status < 500 && response.status !== 429) budget?.onSuccess(spent);
+          return response;
+        }
+        throw (outcome as { error: unknown }).error;
+      }
+      spent += cost;
+      response?.body?.cancel().catch(() => {});
+      options.onRetry?.({
+        operationId: context.operationId,
+        method: request.method,
+        url: request.url,
+        attempt,
+        delay: decision.delay,
+        reason: decision.reason,
+      });
+      await wait(clock, decision.delay, callSignal(request, context), context.operationId);
+    }
+  };
+}
+
+async function wait(clock: Clock, ms: number, signal: AbortSignal | undefined, operationId: string) {
+  try {
+    await clock.sleep(ms, signal);
+  } catch {
+    throw new AbortError(`${operationId} was aborted`, { cause: signal?.reason });
+  }
+}
