@@ -111,7 +111,7 @@ export abstract class Service {
   }
 
   /** One page (`limit` 10 and `offset` 0 unless given). */
-  protected page<T, P extends object>(fetch: Fetcher<T, P>, params: P & PageParams): Promise<Page<T>> {
+  protected async page<T, P extends object>(fetch: Fetcher<T, P>, params: P & PageParams): Promise<Page<T>> {
     const { limit = DEFAULT_PAGE_LIMIT, offset = 0, ...rest } = params;
     return fetch({ ...(rest as P), limit, offset });
   }

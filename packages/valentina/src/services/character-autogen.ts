@@ -31,7 +31,7 @@ export class CharacterAutogenService extends ActingService {
   }
 
   /** Generates one character at once (costs the company's autogen XP). */
-  generateCharacter(
+  async generateCharacter(
     request: AutogenerateCharacterRequest,
     { campaignId, ...options }: CampaignOptions = {},
   ): Promise<Character> {
@@ -43,7 +43,7 @@ export class CharacterAutogenService extends ActingService {
   }
 
   /** Starts a chargen session: several temporary candidates to choose from. */
-  startChargenSession({ campaignId, ...options }: CampaignOptions = {}): Promise<ChargenSession> {
+  async startChargenSession({ campaignId, ...options }: CampaignOptions = {}): Promise<ChargenSession> {
     const campaign_id = this.#campaign('startChargenSession', campaignId);
     return this.api.characterAutogen.startChargenSession(this.companyId, {
       ...this.opts(options),

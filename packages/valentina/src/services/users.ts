@@ -77,16 +77,16 @@ export class UsersService extends CompanyService {
     return this.api.users.getUser(this.companyId, userId, { ...this.opts(options), include });
   }
 
-  create(body: UserCreate, options: RequestOptions = {}): Promise<User> {
+  async create(body: UserCreate, options: RequestOptions = {}): Promise<User> {
     return this.api.users.createUser(this.companyId, body, this.acting('createUser', options));
   }
 
   /** Changes only the fields given; `null` clears a nullable field. */
-  update(userId: string, patch: UserPatch, options: RequestOptions = {}): Promise<User> {
+  async update(userId: string, patch: UserPatch, options: RequestOptions = {}): Promise<User> {
     return this.api.users.updateUser(this.companyId, userId, patch, this.acting('updateUser', options));
   }
 
-  delete(userId: string, options: RequestOptions = {}): Promise<void> {
+  async delete(userId: string, options: RequestOptions = {}): Promise<void> {
     return this.api.users.deleteUser(this.companyId, userId, this.acting('deleteUser', options));
   }
 
@@ -102,7 +102,7 @@ export class UsersService extends CompanyService {
     return this.iter(this.#unapproved, params);
   }
 
-  approveUser(userId: string, role: UserApprove['role'], options: RequestOptions = {}): Promise<User> {
+  async approveUser(userId: string, role: UserApprove['role'], options: RequestOptions = {}): Promise<User> {
     return this.api.users.approveUser(this.companyId, userId, { role }, this.acting('approveUser', options));
   }
 
@@ -111,7 +111,7 @@ export class UsersService extends CompanyService {
   }
 
   /** Moves everything of `secondaryUserId` to `primaryUserId` and archives the secondary user. */
-  merge(primaryUserId: string, secondaryUserId: string, options: RequestOptions = {}): Promise<User> {
+  async merge(primaryUserId: string, secondaryUserId: string, options: RequestOptions = {}): Promise<User> {
     return this.api.users.mergeUsers(
       this.companyId,
       { primary_user_id: primaryUserId, secondary_user_id: secondaryUserId },
@@ -119,7 +119,11 @@ export class UsersService extends CompanyService {
     );
   }
 
-  linkIdentity(userId: string, identity: LinkIdentityRequest, options: RequestOptions = {}): Promise<User> {
+  async linkIdentity(
+    userId: string,
+    identity: LinkIdentityRequest,
+    options: RequestOptions = {},
+  ): Promise<User> {
     return this.api.users.linkUserIdentity(
       this.companyId,
       userId,
@@ -128,7 +132,11 @@ export class UsersService extends CompanyService {
     );
   }
 
-  unlinkIdentity(userId: string, provider: IdentityProvider, options: RequestOptions = {}): Promise<User> {
+  async unlinkIdentity(
+    userId: string,
+    provider: IdentityProvider,
+    options: RequestOptions = {},
+  ): Promise<User> {
     return this.api.users.unlinkUserIdentity(
       this.companyId,
       userId,
@@ -176,7 +184,7 @@ export class UsersService extends CompanyService {
   }
 
   /** Uploads a file (at most 5 MiB); its media type is guessed from `filename` unless given. */
-  uploadAsset(
+  async uploadAsset(
     userId: string,
     filename: string,
     content: BlobPart,
@@ -191,7 +199,7 @@ export class UsersService extends CompanyService {
   }
 
   /** Sets the user's avatar (PNG, JPEG, WEBP or GIF). */
-  uploadAvatar(
+  async uploadAvatar(
     userId: string,
     filename: string,
     content: BlobPart,
@@ -205,7 +213,7 @@ export class UsersService extends CompanyService {
     );
   }
 
-  deleteAvatar(userId: string, options: RequestOptions = {}): Promise<User> {
+  async deleteAvatar(userId: string, options: RequestOptions = {}): Promise<User> {
     return this.api.users.deleteUserAvatar(this.companyId, userId, this.acting('deleteUserAvatar', options));
   }
 
@@ -224,7 +232,7 @@ export class UsersService extends CompanyService {
     );
   }
 
-  addXp(
+  async addXp(
     userId: string,
     campaignId: string,
     amount: number,
@@ -234,7 +242,7 @@ export class UsersService extends CompanyService {
     return this.api.userExperience.addXp(this.companyId, userId, body, this.acting('addXp', options));
   }
 
-  removeXp(
+  async removeXp(
     userId: string,
     campaignId: string,
     amount: number,
@@ -244,7 +252,7 @@ export class UsersService extends CompanyService {
     return this.api.userExperience.removeXp(this.companyId, userId, body, this.acting('removeXp', options));
   }
 
-  addCoolPoints(
+  async addCoolPoints(
     userId: string,
     campaignId: string,
     amount: number,
@@ -316,7 +324,7 @@ export class UsersService extends CompanyService {
     return this.api.userQuickrolls.getUserQuickroll(this.companyId, userId, quickrollId, this.opts(options));
   }
 
-  createQuickroll(
+  async createQuickroll(
     userId: string,
     quickroll: QuickrollCreate,
     options: RequestOptions = {},
@@ -329,7 +337,7 @@ export class UsersService extends CompanyService {
     );
   }
 
-  updateQuickroll(
+  async updateQuickroll(
     userId: string,
     quickrollId: string,
     patch: QuickrollPatch,
@@ -344,7 +352,7 @@ export class UsersService extends CompanyService {
     );
   }
 
-  deleteQuickroll(userId: string, quickrollId: string, options: RequestOptions = {}): Promise<void> {
+  async deleteQuickroll(userId: string, quickrollId: string, options: RequestOptions = {}): Promise<void> {
     return this.api.userQuickrolls.deleteUserQuickroll(
       this.companyId,
       userId,
