@@ -37,8 +37,9 @@ export function redactUrl(url: string): string {
   return changed ? `${url.slice(0, q)}?${params.toString().replaceAll('%5BREDACTED%5D', REDACTED)}` : url;
 }
 
-/** A deep copy of a JSON-like value with credential-named fields replaced. */
+/** A deep copy of a JSON-like value with credential-named fields replaced and bearer-like strings scrubbed. */
 export function redactValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrubText(value, []);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
   const out: Record<string, unknown> = {};

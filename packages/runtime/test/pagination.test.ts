@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { collectItems, iterateItems, iteratePages, Page } from '../src/pagination.js';
+import { rejection } from './helpers.js';
+
+/** A fetcher over `total` items that records what it was asked and how many requests overlapped. */
+function source(total: number, options: { failAt?: number } = {}) {
+  const log = { requested: [] as number[], inFlight: 0, maxInFlight: 0 };
+  const fetchPage = async (offset: number, limit: number | undefined) => {
+    log.requested.push(offset);
+    log.inFlight++;
+    log.maxInFlight = Math.max(log.maxInFlight, log.inFlight);
+    await new Promise((r) => setImmediate(r));
+    log.inFlight--;
+    if (options.failAt === offset) throw new Error(`page at ${offset} failed`);
+    const size = limit ?? 10;
+    const items = Array.from({ length: Math.max(0, Math.min(size, total - offset)) }, (_, i) => offset + i);
+    return new Page(items, size, offset, total);
+  };
+  return { fetchPage, log };
+}
+
+describe('Page', () => {
+  it('derives hasMore, nextOffset, totalPages, currentPage', () => {
+    const page = new Page([20, 21], 10, 20, 45);
+    expect([page.hasMore, page.nextOffset, page.totalPages, page.currentPage]).toEqual([true, 22, 5, 3]);
+    const last = new Page([40, 41, 42, 43, 44], 10, 40, 45);
+    expect([last.hasMore, last.nextOffset]).toEqual([false, undefined]);
+  });
+});
+
+describe('iteratePages', () => {
+  it('fetches page n+1 while the caller works on page n, never more than one page ahead', async () => {
+    const { fetchPage, log } = source(95);
+    let pages = 0;
+    for await (const page of iteratePages(fetchPage, { limit: 10 })) {
+      pages++;
+      // While the caller holds page n: page n+1 has been requested (prefetch), page n+2 has not.
+      const expectedRequests = page.hasMore ? pages + 1 : pages;
+      expect(log.requested).toHaveLength(expectedRequests);
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(pages).toBe(10);
+    expect(log.maxInFlight).toBe(1);
+    expect(log.requested).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+  });
+
+  it('stops on an empty page and on a zero limit', async () => {
+    const empty = async () => new Page<number>([], 10, 0, 100);
+    expect(await collectItems(empty)).toEqual([]);
+    const zero = async () => new Page([1], 0, 0, 100);
+    expect(await collectItems(zero)).toEqual([1]);
+  });
+
+  it('surfaces a failed page when the caller reaches it', async () => {
+    const { fetchPage } = source(50, { failAt: 20 });
+    const seen: number[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const item of iterateItems(fetchPage, { limit: 10 })) seen.push(item);
+      })(),
+    );
+    expect(error.message).toBe('page at 20 failed');
+    expect(seen).toHaveLength(20);
+  });
+
+  it('a caller that stops early leaves no unhandled rejection from the prefetch', async () => {
+    const { fetchPage, log } = source(50, { failAt: 10 });
+    for await (const page of iteratePages(fetchPage, { limit: 10 })) {
+      expect(page.offset).toBe(0);
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log.requested).toEqual([0, 10]);
+  });
+
+  it('collects every item in order', async () => {
+    const { fetchPage } = source(23);
+    expect(await collectItems(fetchPage, { limit: 5 })).toEqual(Array.from({ length: 23 }, (_, i) => i));
+  });
+});
