@@ -308,7 +308,10 @@ function blueprintCalls(): Call[] {
   for (const [plural, single] of families) {
     out.push([`characterBlueprint.get${plural}Page`, (c) => bp(c)[`get${plural}Page`]()]);
     out.push([`characterBlueprint.listAll${plural}`, (c) => bp(c)[`listAll${plural}`]()]);
-    out.push([`characterBlueprint.iterAll${plural}`, (c) => first<unknown>(bp(c)[`iterAll${plural}`]() as AsyncIterable<unknown>)]);
+    out.push([
+      `characterBlueprint.iterAll${plural}`,
+      (c) => first<unknown>(bp(c)[`iterAll${plural}`]() as AsyncIterable<unknown>),
+    ]);
     out.push([`characterBlueprint.get${single}`, (c) => bp(c)[`get${single}`](ID)]);
   }
   return out;
