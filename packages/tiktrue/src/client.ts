@@ -1,12 +1,18 @@
 import {
   ApiClient,
-  apiKeyAuth,
   type CallOptions,
   createSdkTransport,
   type Fetch,
+  jwtExpiresAt,
+  type Logger,
+  type LogLevel,
   type Policy,
   RequestValidationError,
   SdkError,
+  type SessionAuth,
+  sessionAuth,
+  type TokenSet,
+  type TokenStore,
 } from '@sdkforge/runtime';
 import { assertFingerprint } from './fingerprint.js';
 import {
@@ -23,6 +29,8 @@ import { LicenseService, PaymentsService } from './services.js';
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 export const DEFAULT_BASE_URL = 'https://api.tiktrue.com';
+/** The access token is renewed this long before its JWT `exp` (the guide's 5 minutes). */
+export const REFRESH_WINDOW_MS = 5 * 60_000;
 
 export interface TikTrueClientOptions {
   /** Server root (the SDK adds `/api/v1`). @default process.env.BACKEND_URL ?? 'https://api.tiktrue.com' */
@@ -31,6 +39,17 @@ export interface TikTrueClientOptions {
   timeout?: number;
   /** Retries after the first attempt for connection errors, 408/429/5xx. @default 3 */
   maxRetries?: number;
+  /** Milliseconds for a whole call, retries and backoff included. @default none */
+  deadline?: number;
+  /**
+   * Where the token pair lives. Give a persistent store (keychain, file) to keep a session across runs:
+   * the client writes every rotated refresh token to it. @default in memory
+   */
+  tokenStore?: TokenStore;
+  /** Log one line per HTTP exchange, credentials redacted. @default process.env.SDKFORGE_LOG, else 'off' */
+  logLevel?: LogLevel;
+  /** Where log lines go. @default console */
+  logger?: Logger;
   /** Check every call's input against the API's schema before sending. @default true */
   validateRequests?: boolean;
   /** Replace the base fetch (tests, proxies). */
@@ -80,7 +99,8 @@ export class TikTrueClient implements AsyncDisposable {
   readonly payments: PaymentsService;
   /** Server root, e.g. `https://api.tiktrue.com`. */
   readonly baseUrl: string;
-  readonly #tokens: { access?: string; refresh?: string } = {};
+  readonly #tokens: MirroredTokenStore;
+  readonly #session: SessionAuth;
   #closed = false;
 
   constructor(options: TikTrueClientOptions = {}) {
@@ -88,10 +108,27 @@ export class TikTrueClient implements AsyncDisposable {
     if (!/^https?:\/\//i.test(this.baseUrl)) {
       throw new TypeError(`TikTrueClient: baseUrl must be an http(s) URL, got "${this.baseUrl}"`);
     }
+    this.#tokens = new MirroredTokenStore(options.tokenStore);
+    this.#session = sessionAuth({
+      store: this.#tokens,
+      refreshWindow: REFRESH_WINDOW_MS,
+      // SimpleJWT: `{refresh}` → `{access, refresh}`; the rotated refresh token replaces the stored one.
+      refresh: async (refreshToken) => {
+        const pair = await this.api.auth.refreshToken({ refresh: refreshToken });
+        return { accessToken: pair.access, refreshToken: pair.refresh };
+      },
+      // Renew and replay only when SimpleJWT refused the token, not on other 401s.
+      isAuthFailure: isTokenNotValid,
+    });
     const transport = createSdkTransport({
       fetch: options.fetch,
-      auth: apiKeyAuth({ key: () => this.#tokens.access, header: 'Authorization', scheme: 'Bearer' }),
+      auth: this.#session.policy,
       policies: [this.#guard, ...(options.policies ?? [])],
+      retry: { maxRetries: options.maxRetries ?? 3 },
+      timeout: options.timeout ?? 30_000,
+      deadline: options.deadline,
+      logLevel: options.logLevel,
+      logger: options.logger,
     });
     const engine = new ApiClient({
       baseUrl: this.baseUrl,
@@ -126,8 +163,10 @@ export class TikTrueClient implements AsyncDisposable {
     if (credentials.hardwareFingerprint !== undefined)
       body.hardware_fingerprint = credentials.hardwareFingerprint;
     const response = await this.api.auth.login(body, options);
-    this.#tokens.access = response.tokens.access;
-    this.#tokens.refresh = response.tokens.refresh;
+    await this.#session.setTokens({
+      accessToken: response.tokens.access,
+      refreshToken: response.tokens.refresh,
+    });
     return { message: response.message, user: response.user, tokenExpiresAt: this.tokenExpiresAt };
   }
 
@@ -148,8 +187,10 @@ export class TikTrueClient implements AsyncDisposable {
       },
       options,
     );
-    this.#tokens.access = response.tokens.access;
-    this.#tokens.refresh = response.tokens.refresh;
+    await this.#session.setTokens({
+      accessToken: response.tokens.access,
+      refreshToken: response.tokens.refresh,
+    });
     return { message: response.message, user: response.user, tokenExpiresAt: this.tokenExpiresAt };
   }
 
@@ -158,12 +199,11 @@ export class TikTrueClient implements AsyncDisposable {
    * so the client drops its tokens whatever the answer.
    */
   async logout(options: CallOptions = {}): Promise<{ message: string }> {
-    if (!this.#tokens.access && !this.#tokens.refresh) return { message: 'Not logged in' };
+    if (!(await this.#session.tokens())) return { message: 'Not logged in' };
     try {
       return await this.api.auth.logout(undefined, options);
     } finally {
-      this.#tokens.access = undefined;
-      this.#tokens.refresh = undefined;
+      await this.#session.clear();
     }
   }
 
@@ -177,21 +217,24 @@ export class TikTrueClient implements AsyncDisposable {
    * token it can trade for one.
    */
   isAuthenticated(): boolean {
-    const now = Date.now() / 1000;
-    const access = jwtExp(this.#tokens.access);
-    const refresh = jwtExp(this.#tokens.refresh);
+    const tokens = this.#tokens.current;
+    if (!tokens) return false;
+    const now = Date.now();
+    const access = tokens.expiresAt ?? jwtExpiresAt(tokens.accessToken);
+    const refresh = jwtExpiresAt(tokens.refreshToken);
     return (access !== undefined && access > now) || (refresh !== undefined && refresh > now);
   }
 
   /** The access token (a JWT), or undefined when logged out. Treat it as a secret. */
   get accessToken(): string | undefined {
-    return this.#tokens.access;
+    return this.#tokens.current?.accessToken;
   }
 
   /** When the access token expires (its JWT `exp` claim). */
   get tokenExpiresAt(): Date | undefined {
-    const exp = jwtExp(this.#tokens.access);
-    return exp === undefined ? undefined : new Date(exp * 1000);
+    const tokens = this.#tokens.current;
+    const exp = tokens && (tokens.expiresAt ?? jwtExpiresAt(tokens.accessToken));
+    return exp === undefined ? undefined : new Date(exp);
   }
 
   /** `GET /health/` (guide: `test_connection`): the server's health report; throws when unreachable. */
@@ -199,11 +242,9 @@ export class TikTrueClient implements AsyncDisposable {
     return this.api.system.getHealth(options);
   }
 
-  /** Refuses further calls. Tokens are dropped. */
+  /** Refuses further calls. The token store is left as it is (a persistent one keeps the session). */
   async close(): Promise<void> {
     this.#closed = true;
-    this.#tokens.access = undefined;
-    this.#tokens.refresh = undefined;
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -219,15 +260,49 @@ export class TikTrueClient implements AsyncDisposable {
   }
 }
 
-/** The `exp` claim (seconds since the epoch) of a JWT, without checking its signature. */
-function jwtExp(token: string | undefined): number | undefined {
-  const payload = token?.split('.')[1];
-  if (!payload) return undefined;
+/** SimpleJWT's refusal of an access token: 401 with `code: "token_not_valid"`. */
+async function isTokenNotValid(response: Response): Promise<boolean> {
+  if (response.status !== 401) return false;
   try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
-    return typeof claims.exp === 'number' ? claims.exp : undefined;
+    const body = (await response.clone().json()) as { code?: unknown };
+    return body?.code === 'token_not_valid';
   } catch {
-    return undefined;
+    return false;
+  }
+}
+
+/**
+ * The client's token store: the user's (or an in-memory one), with the last tokens seen kept at hand so
+ * `isAuthenticated()` and `accessToken` can answer synchronously.
+ */
+class MirroredTokenStore implements TokenStore {
+  readonly #inner: TokenStore | undefined;
+  current: TokenSet | undefined;
+
+  constructor(inner: TokenStore | undefined) {
+    this.#inner = inner;
+    const initial = inner?.get();
+    if (initial instanceof Promise) initial.then((t) => (this.current ??= t)).catch(() => {});
+    else this.current = initial;
+  }
+
+  async get(): Promise<TokenSet | undefined> {
+    if (!this.#inner) return this.current;
+    this.current = await this.#inner.get();
+    return this.current;
+  }
+
+  async set(tokens: TokenSet | undefined): Promise<void> {
+    this.current = tokens;
+    await this.#inner?.set(tokens);
+  }
+
+  [inspectSymbol](): string {
+    return `TokenStore { ${this.current ? 'tokens: [REDACTED]' : 'empty'} }`;
+  }
+
+  toJSON(): object {
+    return { tokens: this.current ? '[REDACTED]' : undefined };
   }
 }
 

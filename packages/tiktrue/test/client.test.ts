@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   AuthorizationError,
   createApiClient,
+  MemoryTokenStore,
   NotFoundError,
   RequestValidationError,
   SdkError,
@@ -262,7 +263,6 @@ describe('TikTrueClient wiring', () => {
       await client.login({ email: profile.email, password: PASSWORD });
       escaped = client;
     }
-    expect(escaped.isAuthenticated()).toBe(false);
     const error = await escaped.profile().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SdkError);
     expect((error as Error).message).toMatch(/closed/);
@@ -291,5 +291,148 @@ describe('TikTrueClient wiring', () => {
     for (const shown of [String(error), inspect(error, { depth: 5 }), JSON.stringify(error)]) {
       expect(shown).not.toContain(access);
     }
+  });
+});
+
+describe('TikTrueClient token refresh', () => {
+  const token = (type: 'access' | 'refresh', ttl: number, jti: string) =>
+    jwt({ token_type: type, exp: now() + ttl, iat: now(), jti, user_id: 'u1' });
+  const tokenNotValid = () =>
+    json(
+      {
+        detail: 'Given token not valid for any token type',
+        code: 'token_not_valid',
+        messages: [
+          { token_class: 'AccessToken', token_type: 'access', message: 'Token is invalid or expired' },
+        ],
+      },
+      401,
+      { 'www-authenticate': 'Bearer realm="api"' },
+    );
+
+  /** A server whose tokens are numbered: login gives access-1/refresh-1, each refresh the next pair. */
+  function refreshingServer(options: {
+    loginTtl: number;
+    refreshTtl?: number;
+    accepted?: (auth: string) => boolean;
+  }) {
+    let n = 1;
+    const pairs = new Map<string, string>(); // refresh token → access token it was issued with
+    const login = {
+      access: token('access', options.loginTtl, 'a1'),
+      refresh: token('refresh', 86_400, 'r1'),
+    };
+    pairs.set(login.refresh, login.access);
+    const issued: { access: string; refresh: string }[] = [login];
+    const server = fakeServer({
+      'POST /api/v1/auth/login/': () => json({ message: 'Login successful', user: profile, tokens: login }),
+      'POST /api/v1/auth/refresh/': async (request) => {
+        const { refresh: given } = (await request.json()) as { refresh: string };
+        if (!pairs.has(given))
+          return json({ detail: 'Token is invalid or expired', code: 'token_not_valid' }, 401);
+        n++;
+        const pair = {
+          access: token('access', options.refreshTtl ?? 86_400, `a${n}`),
+          refresh: token('refresh', 86_400, `r${n}`),
+        };
+        pairs.set(pair.refresh, pair.access);
+        issued.push(pair);
+        return json(pair);
+      },
+      'GET /api/v1/auth/profile/': (request) => {
+        const auth = request.headers.get('authorization') ?? '';
+        return (options.accepted ?? (() => true))(auth) ? json(profile) : tokenNotValid();
+      },
+    });
+    const count = (path: string) => server.seen.filter((s) => s.url.endsWith(path)).length;
+    return { ...server, issued, count };
+  }
+
+  it('renews 5 minutes before the JWT exp, once for 20 concurrent calls, and keeps the rotated refresh token', async () => {
+    const server = refreshingServer({ loginTtl: 120 });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch: server.fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    await Promise.all(Array.from({ length: 20 }, () => client.profile()));
+    expect(server.count('/auth/refresh/')).toBe(1);
+    const refresh = server.seen.find((s) => s.url.endsWith('/auth/refresh/'))!;
+    expect(refresh.authorization).toBeNull();
+    expect(JSON.parse(refresh.body)).toEqual({ refresh: server.issued[0]!.refresh });
+    const renewed = server.issued[1]!;
+    const calls = server.seen.filter((s) => s.url.endsWith('/auth/profile/'));
+    expect(calls.every((c) => c.authorization === `Bearer ${renewed.access}`)).toBe(true);
+    expect(client.accessToken).toBe(renewed.access);
+    expect(client.tokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 86_000_000);
+  });
+
+  it('uses the rotated refresh token for the next renewal', async () => {
+    const server = refreshingServer({ loginTtl: 60, refreshTtl: 60 });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch: server.fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    await client.profile();
+    await client.profile();
+    const bodies = server.seen
+      .filter((s) => s.url.endsWith('/auth/refresh/'))
+      .map((s) => JSON.parse(s.body).refresh);
+    expect(bodies).toEqual([server.issued[0]!.refresh, server.issued[1]!.refresh]);
+  });
+
+  it('on 401 token_not_valid renews once and replays each call once, however many calls were refused', async () => {
+    let refused = '';
+    const server = refreshingServer({ loginTtl: 86_400, accepted: (auth) => auth !== `Bearer ${refused}` });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch: server.fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    refused = server.issued[0]!.access; // the server no longer takes the login's access token
+    const results = await Promise.all(Array.from({ length: 10 }, () => client.profile()));
+    expect(results.every((r) => r.email === profile.email)).toBe(true);
+    expect(server.count('/auth/refresh/')).toBe(1);
+    const calls = server.seen.filter((s) => s.url.endsWith('/auth/profile/'));
+    expect(calls).toHaveLength(20);
+    expect(calls.filter((c) => c.authorization === `Bearer ${server.issued[1]!.access}`)).toHaveLength(10);
+  });
+
+  it('does not renew on a 401 that is not token_not_valid', async () => {
+    const { seen, fetch } = fakeServer({
+      'POST /api/v1/auth/login/': loginRoute,
+      'GET /api/v1/auth/profile/': () =>
+        json({ detail: 'Authentication credentials were not provided.' }, 401),
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    await expect(client.profile()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(seen.filter((s) => s.url.endsWith('/auth/refresh/'))).toHaveLength(0);
+  });
+
+  it('a refused refresh is an AuthenticationError, drops the tokens and does not loop', async () => {
+    const { seen, fetch } = fakeServer({
+      'POST /api/v1/auth/login/': loginRoute,
+      'POST /api/v1/auth/refresh/': () =>
+        json({ detail: 'Token is invalid or expired', code: 'token_not_valid' }, 401),
+      'GET /api/v1/auth/profile/': tokenNotValid,
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch });
+    await client.login({ email: profile.email, password: PASSWORD });
+    const error = await client.profile().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toContain('Token is invalid or expired');
+    expect(seen.filter((s) => s.url.endsWith('/auth/refresh/'))).toHaveLength(1);
+    expect(seen.filter((s) => s.url.endsWith('/auth/profile/'))).toHaveLength(1);
+    expect(client.isAuthenticated()).toBe(false);
+  });
+
+  it('writes rotated tokens to a given TokenStore and starts authenticated from one', async () => {
+    const server = refreshingServer({ loginTtl: 60 });
+    const store = new MemoryTokenStore();
+    const first = new TikTrueClient({ baseUrl: 'https://t.example', fetch: server.fetch, tokenStore: store });
+    await first.login({ email: profile.email, password: PASSWORD });
+    await first.profile();
+    expect(store.get()?.refreshToken).toBe(server.issued[1]!.refresh);
+    const second = new TikTrueClient({
+      baseUrl: 'https://t.example',
+      fetch: server.fetch,
+      tokenStore: store,
+    });
+    expect(second.isAuthenticated()).toBe(true);
+    await second.profile();
+    expect(server.seen.at(-1)!.authorization).toBe(`Bearer ${server.issued[1]!.access}`);
   });
 });

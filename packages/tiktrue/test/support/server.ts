@@ -83,17 +83,19 @@ export class ScriptedServer {
   readonly log: LoggedRequest[] = [];
   url = '';
   readonly #server: Server;
-  readonly #accessTtl: number;
   readonly #users = new Map<string, User>();
   readonly #tokens = new Map<string, DownloadToken>();
   readonly #files = new Map<string, Buffer>();
   readonly #blockCount: number;
-  /** Access tokens issued before this instant (seconds) are rejected. */
-  #notBefore = 0;
+  /** `jti` of every access token issued, and of those no longer accepted. */
+  readonly #issued = new Set<string>();
+  readonly #revoked = new Set<string>();
   #kills: { blockId: number; afterBytes: number }[] = [];
+  #expireAfterBlocks: number | undefined;
+  #accessTtlNow: number;
 
   constructor(options: ScriptedServerOptions = {}) {
-    this.#accessTtl = options.accessTtl ?? 86_400;
+    this.#accessTtlNow = options.accessTtl ?? 86_400;
     this.#blockCount = options.blocks ?? 33;
     const size = options.blockSize ?? 6000;
     for (let i = 1; i <= this.#blockCount; i++)
@@ -145,7 +147,17 @@ export class ScriptedServer {
 
   /** Every access token issued so far stops working (401 token_not_valid), as after expiry. */
   invalidateAccessTokens(): void {
-    this.#notBefore = Math.floor(Date.now() / 1000) + 1;
+    for (const jti of this.#issued) this.#revoked.add(jti);
+  }
+
+  /** Lifetime in seconds of the access tokens issued from now on. */
+  setAccessTtl(seconds: number): void {
+    this.#accessTtlNow = seconds;
+  }
+
+  /** Once `n` more block bodies have been served, every download token expires (as after one hour). */
+  expireDownloadTokensAfterBlocks(n: number): void {
+    this.#expireAfterBlocks = this.count('block') + n;
   }
 
   /** Every download token issued so far is more than an hour old (410 on every GET). */
@@ -180,17 +192,17 @@ export class ScriptedServer {
 
   #jwt(type: 'access' | 'refresh', userId: string): string {
     const iat = Math.floor(Date.now() / 1000);
-    const exp = iat + (type === 'access' ? this.#accessTtl : 30 * 86_400);
+    const exp = iat + (type === 'access' ? this.#accessTtlNow : 30 * 86_400);
+    const jti = randomBytes(16).toString('hex');
+    if (type === 'access') this.#issued.add(jti);
     const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const body = b64url(
-      JSON.stringify({ token_type: type, exp, iat, jti: randomBytes(16).toString('hex'), user_id: userId }),
-    );
+    const body = b64url(JSON.stringify({ token_type: type, exp, iat, jti, user_id: userId }));
     const sig = createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url');
     return `${head}.${body}.${sig}`;
   }
 
   /** The claims of a token signed by this server, or undefined when it is forged, expired or of another type. */
-  #verify(token: string, type: 'access' | 'refresh'): { user_id: string; iat: number } | undefined {
+  #verify(token: string, type: 'access' | 'refresh'): { user_id: string } | undefined {
     const [head, body, sig] = token.split('.');
     if (!head || !body || !sig) return undefined;
     const good = createHmac('sha256', SECRET).update(`${head}.${body}`).digest('base64url');
@@ -198,11 +210,11 @@ export class ScriptedServer {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as {
       token_type: string;
       exp: number;
-      iat: number;
+      jti: string;
       user_id: string;
     };
     if (claims.token_type !== type || claims.exp <= Date.now() / 1000) return undefined;
-    if (type === 'access' && claims.iat < this.#notBefore) return undefined;
+    if (this.#revoked.has(claims.jti)) return undefined;
     return claims;
   }
 
@@ -602,6 +614,14 @@ export class ScriptedServer {
         return 200;
       }
       res.end(bytes);
+      if (
+        what === 'block' &&
+        this.#expireAfterBlocks !== undefined &&
+        this.count('block') >= this.#expireAfterBlocks
+      ) {
+        this.#expireAfterBlocks = undefined;
+        this.expireDownloadTokens();
+      }
       return 200;
     }
     return html(404, '<h1>Not Found</h1><p>The requested resource was not found on this server.</p>');
