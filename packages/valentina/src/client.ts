@@ -2,8 +2,11 @@ import {
   ApiClient,
   apiKeyAuth,
   type CallContext,
+  type Clock,
   createSdkTransport,
   type Fetch,
+  type Logger,
+  type LogLevel,
   type Policy,
 } from '@sdkforge/runtime';
 import { type APIConfig, type ResolvedConfig, resolveConfig } from './config.js';
@@ -42,6 +45,12 @@ export interface ValentinaClientOptions extends APIConfig {
   fetch?: Fetch | undefined;
   /** Extra transport policies, outermost first. */
   policies?: readonly Policy[] | undefined;
+  /** `'debug'` logs one line per request (secrets redacted). @default env SDKFORGE_LOG, else off */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go. @default console */
+  logger?: Logger | undefined;
+  /** Time source of retries and timeouts (tests pass `fakeClock()` from `@sdkforge/runtime/testing`). */
+  clock?: Clock | undefined;
 }
 
 /** Which company a company-scoped service works in. */
@@ -79,6 +88,19 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
       fetch: options.fetch,
       auth: apiKeyAuth({ key: () => this.#apiKey, header: 'X-API-KEY' }),
       policies: [guard, ...(options.policies ?? [])],
+      retry: {
+        maxRetries: config.maxRetries,
+        retryDelay: config.retryDelay,
+        maxDelay: config.maxRetryDelay,
+        autoRetryRateLimit: config.autoRetryRateLimit,
+        statuses: config.retryStatuses,
+      },
+      autoIdempotencyKeys: config.autoIdempotencyKeys,
+      timeout: config.timeout,
+      deadline: config.deadline,
+      logLevel: options.logLevel,
+      logger: options.logger,
+      clock: options.clock,
     });
     const engine = new ApiClient({
       baseUrl: config.baseUrl,

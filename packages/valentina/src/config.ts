@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY } from '@sdkforge/runtime';
 import { ConfigurationError } from './errors.js';
 
 export const DEFAULT_BASE_URL = 'https://api.valentina-noir.com';
@@ -29,6 +30,12 @@ export interface APIConfig {
   defaultCompanyId?: string | undefined;
   /** Headers sent with every request (they cannot replace `X-API-KEY`). */
   headers?: Record<string, string> | undefined;
+  /** Upper bound in milliseconds of one backoff wait (a server-requested wait may be longer). @default 8_000 */
+  maxRetryDelay?: number | undefined;
+  /** Milliseconds for a whole call, every attempt and wait included. @default none */
+  deadline?: number | undefined;
+  /** Response statuses worth another attempt. @default [408, 429, 500, 502, 503, 504] */
+  retryStatuses?: readonly number[] | undefined;
 }
 
 /** The settings in force, with every default applied (the API key is kept out of it). */
@@ -41,6 +48,9 @@ export interface ResolvedConfig {
   readonly autoIdempotencyKeys: boolean;
   readonly defaultCompanyId: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
+  readonly maxRetryDelay: number;
+  readonly deadline: number | undefined;
+  readonly retryStatuses: readonly number[];
 }
 
 export const DEFAULTS = {
@@ -49,6 +59,8 @@ export const DEFAULTS = {
   retryDelay: 1_000,
   autoRetryRateLimit: true,
   autoIdempotencyKeys: false,
+  maxRetryDelay: DEFAULT_RETRY.maxDelay,
+  retryStatuses: DEFAULT_RETRY.statuses,
 } as const;
 
 function env(name: string): string | undefined {
@@ -91,8 +103,15 @@ export function resolveConfig(
     autoIdempotencyKeys: pick('autoIdempotencyKeys') ?? DEFAULTS.autoIdempotencyKeys,
     defaultCompanyId: pick('defaultCompanyId') ?? env(ENV.defaultCompanyId),
     headers: Object.freeze(headers),
+    maxRetryDelay: nonNegative('maxRetryDelay', pick('maxRetryDelay') ?? DEFAULTS.maxRetryDelay),
+    deadline: optionalNonNegative('deadline', pick('deadline')),
+    retryStatuses: Object.freeze([...(pick('retryStatuses') ?? DEFAULTS.retryStatuses)]),
   };
   return { config: Object.freeze(resolved), apiKey };
+}
+
+function optionalNonNegative(name: string, value: number | undefined): number | undefined {
+  return value === undefined ? undefined : nonNegative(name, value);
 }
 
 function nonNegative(name: string, value: number): number {

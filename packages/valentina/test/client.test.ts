@@ -89,6 +89,9 @@ describe('configuration', () => {
       autoIdempotencyKeys: false,
       defaultCompanyId: undefined,
       headers: {},
+      maxRetryDelay: 8_000,
+      deadline: undefined,
+      retryStatuses: [408, 429, 500, 502, 503, 504],
     });
     expect(DEFAULTS).toMatchObject({ timeout: 30_000, maxRetries: 3, retryDelay: 1_000 });
   });

@@ -1,3 +1,4 @@
+import { type FakeClock, fakeClock } from '@sdkforge/runtime/testing';
 import { ValentinaClient, type ValentinaClientOptions } from '../client.js';
 import { createFactories, type Factories } from './factories.js';
 import {
@@ -16,7 +17,13 @@ export const FAKE_API_KEY = 'fake-api-key';
 /** The fake client's `defaultCompanyId` unless you give one. */
 export const FAKE_COMPANY_ID = uuidOf(0xc0);
 
-export type FakeClientOptions = Omit<ValentinaClientOptions, 'fetch' | 'baseUrl' | 'apiKey' | 'config'>;
+export type FakeClientOptions = Omit<
+  ValentinaClientOptions,
+  'fetch' | 'baseUrl' | 'apiKey' | 'config' | 'clock'
+> & {
+  /** The clock of retries and timeouts. @default `fakeClock()`: backoff waits take no real time */
+  clock?: FakeClock | undefined;
+};
 
 /**
  * A `ValentinaClient` whose transport is in memory: every service, validator, error mapping and
@@ -33,18 +40,23 @@ export type FakeClientOptions = Omit<ValentinaClientOptions, 'fetch' | 'baseUrl'
 export class FakeValentinaClient extends ValentinaClient {
   /** Factories for every model, numbered apart from the fake's own sample data. */
   readonly factories: Factories;
+  /** The clock retries wait on: `clock.sleeps` lists every backoff wait, and none of them took real time. */
+  readonly clock: FakeClock;
   readonly #router: FakeRouter;
 
   constructor(options: FakeClientOptions = {}) {
     const seq = new SampleSequence();
     const router = new FakeRouter(seq);
+    const clock = options.clock ?? fakeClock();
     super({
       ...options,
       baseUrl: FAKE_BASE_URL,
       apiKey: FAKE_API_KEY,
       defaultCompanyId: options.defaultCompanyId ?? FAKE_COMPANY_ID,
       fetch: router.fetch,
+      clock,
     });
+    this.clock = clock;
     this.#router = router;
     this.factories = createFactories(seq);
   }

@@ -2,6 +2,8 @@
  * `@sdkforge/valentina/testing`: a fake client for the tests of code that uses the SDK, and
  * factories for every model of the API.
  */
+
+export { FakeClock, fakeClock, networkError } from '@sdkforge/runtime/testing';
 export { type Factories, type Factory, factories, schemaOf } from './factories.js';
 export {
   FAKE_API_KEY,

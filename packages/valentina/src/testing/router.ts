@@ -3,7 +3,7 @@
  * schema-valid sample, and records every request. Routes are keyed by operationId (the generated
  * `operationIndex` is the one list of operations), so a route can never name a call the SDK does not make.
  */
-import type { CallContext } from '@sdkforge/runtime';
+import { type CallContext, raceAbort } from '@sdkforge/runtime';
 import { API_BASE_PATH, operationIndex } from '../generated/resources.gen.js';
 import type { operations } from '../generated/schema.gen.js';
 import * as validators from '../generated/validators.gen.js';
@@ -76,6 +76,7 @@ export interface RouteMatch {
   times?: number | undefined;
 }
 
+/** Answers a request; it may also throw (e.g. `networkError()`) to fail the exchange like a broken connection. */
 export type RouteHandler = (
   request: RecordedRequest,
 ) => FakeResponse | Response | Promise<FakeResponse | Response>;
@@ -141,7 +142,9 @@ export class FakeRouter {
     const recorded = await record(request, op, context.attempt);
     this.requests.push(recorded);
     const route = this.#route(recorded);
-    const answer = route ? await route.handler(recorded) : this.defaultResponse(recorded);
+    const answer = route
+      ? await raceAbort(Promise.resolve(route.handler(recorded)), context.signal ?? context.options.signal)
+      : this.defaultResponse(recorded);
     return answer instanceof Response ? answer : this.#toResponse(recorded, answer);
   };
 
