@@ -123,7 +123,7 @@ describe('avatar: typed results, YAML bodies and errors', () => {
     const client = new AvatarClient({ baseUrl: inject('mockUrls').avatar });
     await expect(client.users.getMe()).rejects.toBeInstanceOf(CredentialsRequiredError);
     await client.authenticate('claire.martin@example.com', 'c0rrect-h0rse-battery');
-    expect(client.authMode).toBe('bearer');
+    expect(await client.hasCredentials()).toBe(true);
     const me = await client.users.getMe();
     expect(me.environment.dataset_expiration_days).toBe(30);
   });

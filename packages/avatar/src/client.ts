@@ -1,11 +1,19 @@
 import {
   ApiClient,
   apiKeyAuth,
+  type Clock,
   createSdkTransport,
   type Fetch,
   fromFetch,
+  type Logger,
+  type LogLevel,
   type Policy,
   REDACTED,
+  type RetryOptions,
+  type SessionAuth,
+  sessionAuth,
+  type TokenSet,
+  type TokenStore,
 } from '@sdkforge/runtime';
 import { AuthModeError, CredentialsRequiredError } from './errors.js';
 import { createResources, type Resources } from './generated/resources.gen.js';
@@ -16,36 +24,57 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /** The Octopize SaaS API. */
 export const DEFAULT_BASE_URL = 'https://www.octopize.app/api';
 
+/** Operations that carry no bearer token of the session (they obtain or revoke it). */
+const SESSION_ENDPOINTS = ['login', 'refresh', 'refreshLegacy', 'logout'];
+
 export interface AvatarClientOptions {
   /**
    * API root, e.g. `https://instance/api`. A URL without a path gets `/api` appended
    * (`https://instance` → `https://instance/api`).
    * @default process.env.AVATAR_BASE_URL, else 'https://www.octopize.app/api'
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * API key, sent as `Authorization: api-key-v1 <key>`. Keys do not refresh. Mutually exclusive with
    * {@link AvatarClient.authenticate}.
    */
-  apiKey?: string;
+  apiKey?: string | undefined;
+  /** Milliseconds allowed for one attempt of a call (the seed's `timeout`, in ms). @default 60 000 */
+  timeout?: number | undefined;
+  /** Milliseconds allowed for a whole call, retries and waits included. @default none */
+  deadline?: number | undefined;
+  /**
+   * Retries of failed attempts: idempotent calls (GET, PUT, DELETE) on connection errors, 408, 429
+   * (after `Retry-After`) and 5xx; a POST only with an `idempotencyKey`. `false` turns them off.
+   * @default 2 retries, 0.5 s base backoff, 8 s cap
+   */
+  retry?: RetryOptions | false | undefined;
   /**
    * Refuse to send an operation that needs credentials when the client has none (a
    * {@link CredentialsRequiredError} is thrown and nothing is sent). @default true
    */
-  verifyAuth?: boolean;
+  verifyAuth?: boolean | undefined;
+  /** Where the bearer tokens of {@link AvatarClient.authenticate} are kept. @default in memory */
+  tokenStore?: TokenStore | undefined;
   /**
    * S3-compatible storage endpoint for datasets and results.
    * @default the API root with its trailing `/api` replaced by `/storage`
    */
-  storageUrl?: string;
+  storageUrl?: string | undefined;
   /** Check every call's input against the API's schema before sending. @default true */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Headers sent with every call. */
-  headers?: Record<string, string>;
-  /** Replace the base fetch (tests, proxies, custom agents). */
-  fetch?: (request: Request) => Promise<Response>;
+  headers?: Record<string, string> | undefined;
+  /** Replace the base fetch (tests, proxies, custom agents): `(request, init?) => Promise<Response>`. */
+  fetch?: ((request: Request, init?: RequestInit) => Promise<Response>) | undefined;
   /** Extra transport policies, outermost first. */
-  policies?: readonly Policy[];
+  policies?: readonly Policy[] | undefined;
+  /** Request log level. @default process.env.SDKFORGE_LOG, else 'off' */
+  logLevel?: LogLevel | undefined;
+  /** Where log lines go (credentials are redacted). @default console */
+  logger?: Logger | undefined;
+  /** Time source of the transport's timers (tests). */
+  clock?: Clock | undefined;
 }
 
 /** Bearer tokens obtained by {@link AvatarClient.authenticate}. */
@@ -61,6 +90,8 @@ export interface AuthTokens {
  *
  * Authenticates with an api key (`new AvatarClient({ apiKey })`) or with a username and password
  * (`await client.authenticate(username, password)`, API 2.x servers); the two are mutually exclusive.
+ * Bearer tokens are renewed lazily: when the server answers 401 `credentials expired`, or when the
+ * access token's JWT `exp` is near, the refresh token is traded for new tokens once and the call replayed.
  */
 export class AvatarClient {
   /** API root every operation path is appended to (ends in `/api` for standard deployments). */
@@ -69,6 +100,8 @@ export class AvatarClient {
   readonly storageUrl: string;
   /** Whether calls needing credentials are refused when the client has none. */
   readonly verifyAuth: boolean;
+  /** Attempt timeout in ms. */
+  readonly timeout: number | undefined;
 
   readonly auth: Resources['auth'];
   readonly apiKeys: Resources['apiKeys'];
@@ -83,24 +116,48 @@ export class AvatarClient {
   readonly users: Resources['users'];
 
   readonly #apiKey: string | undefined;
-  #tokens: AuthTokens | undefined;
+  readonly #session: SessionAuth | undefined;
 
   constructor(options: AvatarClientOptions = {}) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? env('AVATAR_BASE_URL') ?? DEFAULT_BASE_URL);
     this.storageUrl = (options.storageUrl ?? storageUrlFor(this.baseUrl)).replace(/\/+$/, '');
     this.verifyAuth = options.verifyAuth ?? true;
+    this.timeout = options.timeout;
     if (options.apiKey !== undefined && !options.apiKey.trim()) {
       throw new TypeError('AvatarClient: apiKey is empty');
     }
+    if (options.apiKey && options.tokenStore) {
+      throw new AuthModeError('AvatarClient: pass either apiKey or tokenStore, not both');
+    }
     this.#apiKey = options.apiKey;
-
+    this.#session = this.#apiKey
+      ? undefined
+      : sessionAuth({
+          store: options.tokenStore,
+          refresh: async (refreshToken) =>
+            toTokenSet(await this.auth.refresh({ token: refreshToken, retry: false })),
+          // The server says `{"detail": {"message": "credentials expired"}}` when a token needs renewing.
+          isAuthFailure: async (response) =>
+            response.status === 401 && /credentials expired/i.test(await response.clone().text()),
+          skip: SESSION_ENDPOINTS,
+          clock: options.clock,
+        });
     const auth = this.#apiKey
       ? apiKeyAuth({ key: this.#apiKey, header: 'Authorization', scheme: 'api-key-v1' })
-      : apiKeyAuth({ key: () => this.#tokens?.accessToken, header: 'Authorization', scheme: 'Bearer' });
+      : this.#session!.policy;
+    const policies = [...(options.policies ?? [])];
+    if (this.verifyAuth) policies.unshift(requireCredentials(() => this.#hasCredentials()));
     const transport = createSdkTransport({
       fetch: options.fetch ? fromFetch(options.fetch) : undefined,
-      auth: this.verifyAuth ? requireCredentials(() => this.hasCredentials, auth) : auth,
-      policies: options.policies,
+      auth,
+      policies,
+      retry: options.retry,
+      timeout: options.timeout,
+      deadline: options.deadline,
+      logLevel: options.logLevel,
+      logger: options.logger,
+      logEnv: 'AVATAR_LOG',
+      clock: options.clock,
     });
     const engine = new ApiClient({
       baseUrl: this.baseUrl,
@@ -122,56 +179,55 @@ export class AvatarClient {
     this.users = r.users;
   }
 
+  /** Which credentials the client sends: `'api-key'` or `'bearer'` (tokens from {@link authenticate}). */
+  get authMode(): 'api-key' | 'bearer' {
+    return this.#apiKey ? 'api-key' : 'bearer';
+  }
+
   /** True when the client holds an api key or bearer tokens. */
-  get hasCredentials(): boolean {
-    return Boolean(this.#apiKey || this.#tokens?.accessToken);
+  async hasCredentials(): Promise<boolean> {
+    return this.#hasCredentials();
   }
 
-  /** Which credentials the client sends: `'api-key'`, `'bearer'` or `'none'`. */
-  get authMode(): 'api-key' | 'bearer' | 'none' {
-    return this.#apiKey ? 'api-key' : this.#tokens ? 'bearer' : 'none';
-  }
-
-  /** The bearer tokens from {@link authenticate} (the seed's `auth_tokens`), if any. */
-  get authTokens(): Readonly<AuthTokens> | undefined {
-    return this.#tokens ? { ...this.#tokens } : undefined;
+  /** The bearer tokens from {@link authenticate}, renewed or not (the seed's `auth_tokens`), if any. */
+  async authTokens(): Promise<AuthTokens | undefined> {
+    const tokens = await this.#session?.tokens();
+    return tokens && { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   }
 
   /**
    * Exchanges a username (or e-mail) and password for bearer tokens (`POST /login`, API 2.x) and sends
-   * `Authorization: Bearer <token>` from then on. Throws {@link AuthModeError} on a client built with
-   * an api key.
+   * `Authorization: Bearer <token>` from then on, renewing it with the refresh token when it expires.
+   * Throws {@link AuthModeError} on a client built with an api key.
    */
   async authenticate(
     username: string,
     password: string,
-    options: { signal?: AbortSignal } = {},
+    options: { signal?: AbortSignal | undefined } = {},
   ): Promise<void> {
-    if (this.#apiKey) {
+    if (!this.#session) {
       throw new AuthModeError(
         'authenticate() cannot be used on a client built with an apiKey: api-key and username/password authentication are mutually exclusive',
       );
     }
     const tokens = await this.auth.login(
-      { username, password, grant_type: 'password', scope: '' },
+      { username, password, grant_type: 'password' },
       { signal: options.signal, retry: false },
     );
-    this.#setTokens(tokens);
+    await this.#session.setTokens(toTokenSet(tokens));
   }
 
-  #setTokens(tokens: LoginTokens): void {
-    this.#tokens = {
-      accessToken: tokens.access_token,
-      refreshToken: tokens.refresh_token ?? this.#tokens?.refreshToken,
-    };
+  /** Forgets the bearer tokens (the server keeps no session for password logins). */
+  async signOut(): Promise<void> {
+    await this.#session?.clear();
+  }
+
+  async #hasCredentials(): Promise<boolean> {
+    return Boolean(this.#apiKey || (await this.#session?.tokens())?.accessToken);
   }
 
   [inspectSymbol](): string {
-    const credentials = this.#apiKey
-      ? `apiKey: ${REDACTED}`
-      : this.#tokens
-        ? `tokens: ${REDACTED}`
-        : 'no credentials';
+    const credentials = this.#apiKey ? `apiKey: ${REDACTED}` : 'session: bearer';
     return `AvatarClient { baseUrl: '${this.baseUrl}', storageUrl: '${this.storageUrl}', ${credentials} }`;
   }
 
@@ -180,16 +236,17 @@ export class AvatarClient {
   }
 }
 
-/** Wraps the auth policy: an operation that needs credentials fails before sending when there are none. */
-function requireCredentials(has: () => boolean, auth: Policy): Policy {
-  return (next) => {
-    const inner = auth(next);
-    return (request, context) => {
-      if (!context.anonymous && !has() && !request.headers.has('Authorization')) {
-        throw new CredentialsRequiredError(context.operationId);
-      }
-      return inner(request, context);
-    };
+function toTokenSet(tokens: LoginTokens): TokenSet {
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? undefined };
+}
+
+/** Outermost policy: an operation that needs credentials fails before anything is sent when there are none. */
+function requireCredentials(has: () => Promise<boolean>): Policy {
+  return (next) => async (request, context) => {
+    if (!context.anonymous && !request.headers.has('Authorization') && !(await has())) {
+      throw new CredentialsRequiredError(context.operationId);
+    }
+    return next(request, context);
   };
 }
 

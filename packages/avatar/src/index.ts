@@ -5,12 +5,18 @@ export {
   AuthorizationError,
   ConflictError,
   ConnectionError,
+  type Logger,
+  type LogLevel,
+  MemoryTokenStore,
   NotFoundError,
   RateLimitError,
   RequestValidationError,
+  type RetryOptions,
   SdkError,
   ServerError,
   TimeoutError,
+  type TokenSet,
+  type TokenStore,
   ValidationError,
 } from '@sdkforge/runtime';
 export {

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { MemoryTokenStore } from '@sdkforge/runtime';
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
@@ -7,6 +8,7 @@ import {
   CredentialsRequiredError,
   DEFAULT_BASE_URL,
   RequestValidationError,
+  TimeoutError,
 } from '../src/index.js';
 
 const KEY = 'q3Xn8Zb2R5vT0kLw9sHc4YpJ7eUa1DmG6fQoiNKx0Tz';
@@ -144,9 +146,8 @@ describe('username / password authentication', () => {
       username: 'claire.martin@example.com',
       password: 'c0rrect horse&battery',
       grant_type: 'password',
-      scope: '',
     });
-    expect(client.authTokens).toEqual({ accessToken: tokens.access_token, refreshToken: 'rt-1' });
+    expect(await client.authTokens()).toEqual({ accessToken: tokens.access_token, refreshToken: 'rt-1' });
     await client.users.getMe();
     expect(seen[1]!.headers.get('authorization')).toBe(`Bearer ${tokens.access_token}`);
     expect(client.authMode).toBe('bearer');
@@ -161,7 +162,7 @@ describe('username / password authentication', () => {
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('Incorrect username or password');
     expect((error as Error).message).not.toContain('nope');
-    expect(client.hasCredentials).toBe(false);
+    expect(await client.hasCredentials()).toBe(false);
   });
 });
 
@@ -223,5 +224,133 @@ describe('requests are checked and encoded as the spec says', () => {
     const { fetch } = recorder(() => new Response(volume, { headers: { 'content-type': 'text/plain' } }));
     const client = new AvatarClient({ apiKey: KEY, fetch });
     expect(await client.resources.getUserVolume({ volume_name: 'input', purpose: 'input' })).toBe(volume);
+  });
+});
+
+describe('token refresh (password sessions)', () => {
+  /** A server whose access tokens can be expired; refresh tokens rotate. */
+  function sessionServer() {
+    let generation = 1;
+    let expired = false;
+    const refreshes: string[] = [];
+    const { seen, fetch } = recorder(async (req) => {
+      const path = new URL(req.url).pathname;
+      if (path.endsWith('/login'))
+        return json({ access_token: 'at-1', refresh_token: 'rt-1', token_type: 'bearer' });
+      if (path.endsWith('/refresh')) {
+        const token = new URL(req.url).searchParams.get('token')!;
+        refreshes.push(token);
+        if (token !== `rt-${generation}`) return json({ detail: 'Invalid refresh token' }, 401);
+        generation++;
+        expired = false;
+        return json({
+          access_token: `at-${generation}`,
+          refresh_token: `rt-${generation}`,
+          token_type: 'bearer',
+        });
+      }
+      if (req.headers.get('authorization') !== `Bearer at-${generation}`) {
+        return json({ detail: 'Could not validate credentials' }, 401);
+      }
+      if (expired) return json({ detail: { message: 'credentials expired' } }, 401);
+      return json(ME);
+    });
+    return {
+      seen,
+      fetch,
+      refreshes,
+      expire: () => {
+        expired = true;
+      },
+    };
+  }
+
+  it('on 401 "credentials expired": one POST /refresh?token=…, then the call is replayed with the new token', async () => {
+    const server = sessionServer();
+    const client = new AvatarClient({ fetch: server.fetch });
+    await client.authenticate('claire', 'pw');
+    server.expire();
+    const me = await client.users.getMe();
+    expect(me.email).toBe(ME.email);
+    expect(server.refreshes).toEqual(['rt-1']);
+    const refresh = server.seen.find((s) => s.url.includes('/refresh'))!;
+    expect(refresh.method).toBe('POST');
+    expect(refresh.headers.get('authorization')).toBeNull();
+    expect(server.seen.at(-1)!.headers.get('authorization')).toBe('Bearer at-2');
+    expect(await client.authTokens()).toEqual({ accessToken: 'at-2', refreshToken: 'rt-2' });
+  });
+
+  it('N concurrent calls that meet an expired token share one refresh', async () => {
+    const server = sessionServer();
+    const client = new AvatarClient({ fetch: server.fetch });
+    await client.authenticate('claire', 'pw');
+    server.expire();
+    const all = await Promise.all(Array.from({ length: 8 }, () => client.users.getMe()));
+    expect(all).toHaveLength(8);
+    expect(server.refreshes).toEqual(['rt-1']);
+  });
+
+  it('other 401s are not refreshed; a refused refresh is an AuthenticationError, never a loop', async () => {
+    const server = sessionServer();
+    // A token the server does not know: 401 without "credentials expired" → no refresh.
+    const forged = new AvatarClient({
+      fetch: server.fetch,
+      tokenStore: new MemoryTokenStore({ accessToken: 'at-x', refreshToken: 'rt-1' }),
+    });
+    await expect(forged.users.getMe()).rejects.toBeInstanceOf(AuthenticationError);
+    expect(server.refreshes).toEqual([]);
+
+    // The refresh token is refused → AuthenticationError, tokens dropped, one refresh attempt only.
+    server.expire();
+    const store = new MemoryTokenStore({ accessToken: 'at-1', refreshToken: 'rt-stale' });
+    const stale = new AvatarClient({ fetch: server.fetch, tokenStore: store });
+    const error = await stale.users.getMe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/session could not be renewed/);
+    expect(server.refreshes).toEqual(['rt-stale']);
+    expect(await stale.hasCredentials()).toBe(false);
+  });
+});
+
+describe('retries and timeouts (runtime policies)', () => {
+  it('retries a 429 after its Retry-After, and gives up with RateLimitError when retries are off', async () => {
+    let calls = 0;
+    const { seen, fetch } = recorder(() =>
+      ++calls === 1
+        ? json({ detail: 'Too many requests', retry_after: 0 }, 429, { 'Retry-After': '0' })
+        : json(ME),
+    );
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    expect((await client.users.getMe()).email).toBe(ME.email);
+    expect(seen).toHaveLength(2);
+    calls = 0;
+    const error = await client.users.getMe({ retry: false }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'RateLimitError', retryAfter: 0 });
+  });
+
+  it('never re-sends POST /jobs on a 503 unless the call carries an Idempotency-Key', async () => {
+    const { seen, fetch } = recorder(() =>
+      json({ detail: 'Service unavailable' }, 503, { 'Retry-After': '0' }),
+    );
+    const client = new AvatarClient({ apiKey: KEY, fetch, retry: { baseDelay: 1, maxDelay: 1 } });
+    const body = { set_name: '1f6e9b3c-8a24-4d7f-b5c0-3e91a7d2c846', parameters_name: 'standard' };
+    await expect(client.jobs.createJob(body)).rejects.toMatchObject({ name: 'ServerError', status: 503 });
+    expect(seen).toHaveLength(1);
+    await expect(client.jobs.createJob(body, { idempotencyKey: 'job-standard-1' })).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(seen).toHaveLength(4);
+    expect(seen.slice(1).map((s) => s.headers.get('idempotency-key'))).toEqual(
+      Array(3).fill('job-standard-1'),
+    );
+  });
+
+  it('an attempt that outlives `timeout` ends in TimeoutError', async () => {
+    const fetch = (_request: Request, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      });
+    const client = new AvatarClient({ apiKey: KEY, fetch, timeout: 20, retry: false });
+    await expect(client.users.getMe()).rejects.toBeInstanceOf(TimeoutError);
   });
 });

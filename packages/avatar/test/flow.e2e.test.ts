@@ -161,8 +161,35 @@ describe('Runner: upload → resources → job chain → results', () => {
   });
 });
 
-describe('rate limiting', () => {
-  it('a 429 on a job poll surfaces as RateLimitError with the Retry-After the server sent (retries off)', async () => {
+describe('rate limiting and sessions during the flow', () => {
+  it('a 429 with Retry-After on a job poll is waited out and retried; the run completes', async () => {
+    const limited = await startAvatarServer({
+      s3,
+      userId: USER_ID,
+      apiKey: API_KEY,
+      rateLimits: [{ method: 'GET', path: /^\/jobs\/[^/]+$/, times: 1, retryAfter: '1' }],
+    });
+    try {
+      const c = new AvatarClient({ baseUrl: limited.url, apiKey: API_KEY, storageUrl: s3.endpoint });
+      const runner = new Runner(c, { displayName: 'iris-limited', poll: FAST_POLL }).addTable(
+        'iris',
+        irisPath,
+        {
+          k: 3,
+        },
+      );
+      const jobs = await runner.run({ jobs: ['standard'] });
+      expect(jobs.get('standard')!.status).toBe('finished');
+      const polls = limited.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/jobs/'));
+      // The first poll was answered 429 and sent again; nothing else was lost.
+      expect(polls[0]!.path).toBe(polls[1]!.path);
+      expect(polls.length).toBeGreaterThanOrEqual(5);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('with retries off, the 429 surfaces as RateLimitError carrying the Retry-After the server sent', async () => {
     const limited = await startAvatarServer({
       s3,
       userId: USER_ID,
@@ -178,6 +205,37 @@ describe('rate limiting', () => {
       expect(limited.requests.filter((r) => r.path === '/users/me')).toHaveLength(1);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('a password session whose token expires mid-run is refreshed once and the run completes', async () => {
+    const server = await startAvatarServer({
+      s3,
+      userId: USER_ID,
+      user: { username: 'claire.martin@example.com', password: 'c0rrect-h0rse-battery' },
+    });
+    try {
+      const c = new AvatarClient({ baseUrl: server.url, storageUrl: s3.endpoint });
+      await c.authenticate('claire.martin@example.com', 'c0rrect-h0rse-battery');
+      let expired = false;
+      const runner = new Runner(c, {
+        displayName: 'iris-session',
+        poll: FAST_POLL,
+        onEvent: (e) => {
+          if (e.type === 'job-created' && !expired) {
+            expired = true;
+            server.expireAccessTokens();
+          }
+        },
+      }).addTable('iris', irisPath, { k: 3 });
+      const jobs = await runner.run({ jobs: ['standard', 'privacy_metrics'] });
+      expect([...jobs.values()].map((j) => j.status)).toEqual(['finished', 'finished']);
+      expect(server.requests.filter((r) => r.path === '/refresh')).toHaveLength(1);
+      expect(server.requests.filter((r) => r.path === '/login')).toHaveLength(1);
+      const bearer = new Set(server.requests.map((r) => r.authorization).filter(Boolean));
+      expect(bearer.size).toBe(2);
+    } finally {
+      await server.stop();
     }
   });
 });
