@@ -51,6 +51,8 @@ export interface ValentinaClientOptions extends APIConfig {
   logger?: Logger | undefined;
   /** Time source of retries and timeouts (tests pass `fakeClock()` from `@sdkforge/runtime/testing`). */
   clock?: Clock | undefined;
+  /** Source of the backoff jitter, in [0, 1). @default Math.random */
+  random?: (() => number) | undefined;
 }
 
 /** Which company a company-scoped service works in. */
@@ -101,6 +103,7 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
       logLevel: options.logLevel,
       logger: options.logger,
       clock: options.clock,
+      random: options.random,
     });
     const engine = new ApiClient({
       baseUrl: config.baseUrl,
