@@ -82,7 +82,7 @@ export class FakeValentinaClient extends ValentinaClient {
    * (served page by page), `{ status: 204 }`… The newest matching route wins.
    */
   setResponse<Op extends OperationId>(operationId: Op, response: FakeResponse<Op>, match?: RouteMatch): this {
-    this.#router.add(operationId, () => response as unknown as FakeResponse, match);
+    this.#router.add(operationId, () => response, match);
     return this;
   }
 
@@ -93,7 +93,7 @@ export class FakeValentinaClient extends ValentinaClient {
   }
 
   /** Answers `operationId` with whatever `handler` returns (a `FakeResponse` or a `Response`). */
-  addRoute(operationId: OperationId, handler: RouteHandler, match?: RouteMatch): this {
+  addRoute<Op extends OperationId>(operationId: Op, handler: RouteHandler<Op>, match?: RouteMatch): this {
     this.#router.add(operationId, handler, match);
     return this;
   }

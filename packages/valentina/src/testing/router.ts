@@ -77,14 +77,24 @@ export interface RouteMatch {
 }
 
 /** Answers a request; it may also throw (e.g. `networkError()`) to fail the exchange like a broken connection. */
-export type RouteHandler = (
+export type RouteHandler<Op extends OperationId = OperationId> = (
   request: RecordedRequest,
-) => FakeResponse | Response | Promise<FakeResponse | Response>;
+) => FakeResponse<Op> | Response | Promise<FakeResponse<Op> | Response>;
+
+/** A canned response of any operation, as the router handles it. */
+interface AnyResponse {
+  status?: number | undefined;
+  headers?: Record<string, string> | undefined;
+  body?: unknown;
+  items?: unknown[] | undefined;
+  total?: number | undefined;
+}
+type AnyHandler = (request: RecordedRequest) => AnyResponse | Response | Promise<AnyResponse | Response>;
 
 interface Route {
   operationId: OperationId;
   match: RouteMatch;
-  handler: RouteHandler;
+  handler: AnyHandler;
   remaining: number;
   order: number;
 }
@@ -118,7 +128,7 @@ export class FakeRouter {
   }
 
   /** Registers a handler; the newest route that matches answers (routes with `params`/`query` first). */
-  add(operationId: OperationId, handler: RouteHandler, match: RouteMatch = {}): void {
+  add(operationId: OperationId, handler: AnyHandler, match: RouteMatch = {}): void {
     if (!OPS.has(operationId)) throw new Error(`unknown operation ${operationId}`);
     this.#order += 1;
     this.#routes.push({
@@ -149,14 +159,14 @@ export class FakeRouter {
   };
 
   /** The response of an operation nobody set: a schema-valid sample (one item for collections). */
-  defaultResponse(request: RecordedRequest): FakeResponse {
+  defaultResponse(request: RecordedRequest): AnyResponse {
     const op = OPS.get(request.operationId)!;
     if (op.download) return { status: 200 };
     const schema = responseSchema(request.operationId);
     const value = sample(schema, this.#seq);
-    if (op.paginated) return { items: (value as { items: unknown[] }).items as never };
+    if (op.paginated) return { items: (value as { items: unknown[] }).items };
     if (value === undefined) return { status: 204 };
-    return { body: adopt(value, op.path, request.pathParams) as never };
+    return { body: adopt(value, op.path, request.pathParams) };
   }
 
   /** The problem+json response Valentina sends for an error. */
@@ -182,7 +192,7 @@ export class FakeRouter {
     return route;
   }
 
-  #toResponse(request: RecordedRequest, answer: FakeResponse): Response {
+  #toResponse(request: RecordedRequest, answer: AnyResponse): Response {
     const op = OPS.get(request.operationId)!;
     const headers = new Headers({ 'x-request-id': this.#requestId(), ...answer.headers });
     const status = answer.status ?? 200;
