@@ -108,7 +108,7 @@ describe('FakeValentinaClient', () => {
     });
     expect(update?.headers['on-behalf-of']).toBe(USER);
     expect(update?.headers['x-api-key']).toBe('fake-api-key');
-    const file = (upload?.body as { file: File }).file;
+    const file = (upload!.body as { file: File }).file;
     expect(file.name).toBe('notes.txt');
     expect(file.type).toBe('text/plain');
     expect(await file.text()).toBe('The Prince is missing.');
