@@ -41,6 +41,13 @@ export interface AvatarClientOptions {
   apiKey?: string | undefined;
   /** Milliseconds allowed for one attempt of a call (the seed's `timeout`, in ms). @default 60 000 */
   timeout?: number | undefined;
+  /**
+   * Check TLS certificates (the seed's `should_verify_ssl`); `false` is for test set-ups only. Applies to
+   * the API and to the storage. @default true
+   */
+  verifySsl?: boolean | undefined;
+  /** Extra certificate authorities to trust (PEM), for the API and the storage (a private PKI, a TLS proxy). */
+  ca?: string | Buffer | readonly (string | Buffer)[] | undefined;
   /** Milliseconds allowed for a whole call, retries and waits included. @default none */
   deadline?: number | undefined;
   /**
@@ -102,6 +109,8 @@ export class AvatarClient {
   readonly verifyAuth: boolean;
   /** Attempt timeout in ms. */
   readonly timeout: number | undefined;
+  /** TLS settings shared by the API transport and the storage transfers. */
+  readonly tls: { readonly verifySsl: boolean; readonly ca: AvatarClientOptions['ca'] };
 
   readonly auth: Resources['auth'];
   readonly apiKeys: Resources['apiKeys'];
@@ -123,6 +132,7 @@ export class AvatarClient {
     this.storageUrl = (options.storageUrl ?? storageUrlFor(this.baseUrl)).replace(/\/+$/, '');
     this.verifyAuth = options.verifyAuth ?? true;
     this.timeout = options.timeout;
+    this.tls = { verifySsl: options.verifySsl ?? true, ca: options.ca };
     if (options.apiKey !== undefined && !options.apiKey.trim()) {
       throw new TypeError('AvatarClient: apiKey is empty');
     }

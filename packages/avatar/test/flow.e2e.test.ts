@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvatarClient, JobFailedError, RateLimitError, StorageError } from '../src/index.js';
@@ -158,6 +159,7 @@ describe('Runner: upload → resources → job chain → results', () => {
     expect((error as StorageError).status).toBe(403);
     expect((error as StorageError).location).toBe(`s3://${USER_ID}/30d/iris.csv`);
     expect(String((error as Error).message)).not.toContain(secret);
+    expect(inspect(error, { depth: 10 })).not.toContain(secret);
   });
 });
 

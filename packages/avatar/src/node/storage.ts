@@ -1,5 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { Agent as HttpsAgent } from 'node:https';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,7 +32,9 @@ export interface StorageOptions {
   queueSize?: number;
   /** Files downloaded in parallel by {@link AvatarStorage.downloadResults}. @default 4 */
   concurrency?: number;
-  /** Forwarded to the S3 client, e.g. `{ httpsAgent: new https.Agent({ ca }) }` for a private CA. */
+  /**
+   * Forwarded to the S3 client. @default an https agent with the client's `ca` / `verifySsl`, when set
+   */
   requestHandler?: S3ClientConfig['requestHandler'];
 }
 
@@ -79,11 +82,24 @@ export class AvatarStorage {
   readonly endpoint: string;
   readonly #client: AvatarClient;
   readonly #options: StorageOptions;
+  readonly #requestHandler: S3ClientConfig['requestHandler'];
 
   constructor(client: AvatarClient, options: StorageOptions = {}) {
     this.#client = client;
     this.#options = options;
     this.endpoint = (options.endpoint ?? client.storageUrl).replace(/\/+$/, '');
+    const { ca, verifySsl } = client.tls;
+    this.#requestHandler =
+      options.requestHandler ??
+      (ca || !verifySsl
+        ? {
+            httpsAgent: new HttpsAgent({
+              keepAlive: true,
+              ca: ca as string[],
+              rejectUnauthorized: verifySsl,
+            }),
+          }
+        : undefined);
   }
 
   /**
@@ -223,7 +239,7 @@ export class AvatarStorage {
       // S3-compatible stores (SeaweedFS, MinIO…) do not all accept the SDK's default trailing checksums.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      ...(this.#options.requestHandler ? { requestHandler: this.#options.requestHandler } : {}),
+      ...(this.#requestHandler ? { requestHandler: this.#requestHandler } : {}),
     });
   }
 }
