@@ -1,0 +1,3 @@
+/** The Node entry: the undici transport (pooling, proxy, TLS, fast path) and streamed downloads to disk. */
+export { lazyWebStream, nodeBody } from './node/body.js';
+export { type NodeTransport, type NodeTransportOptions, nodeTransport } from './node/transport.js';
