@@ -15,6 +15,7 @@ import {
   type TokenSet,
   type TokenStore,
 } from '@sdkforge/runtime';
+import type { NodeTransport, NodeTransportOptions } from '@sdkforge/runtime/node';
 import { AuthModeError, CredentialsRequiredError } from './errors.js';
 import { createResources, type Resources } from './generated/resources.gen.js';
 import type { LoginTokens } from './types.js';
@@ -72,8 +73,12 @@ export interface AvatarClientOptions {
   validateRequests?: boolean | undefined;
   /** Headers sent with every call. */
   headers?: Record<string, string> | undefined;
-  /** Replace the base fetch (tests, proxies, custom agents): `(request, init?) => Promise<Response>`. */
+  /** Replace the base fetch (tests, custom agents): `(request, init?) => Promise<Response>`. */
   fetch?: ((request: Request, init?: RequestInit) => Promise<Response>) | undefined;
+  /** Node: your own undici dispatcher (pool, proxy and TLS options are then yours to set). */
+  dispatcher?: NodeTransportOptions['dispatcher'];
+  /** Node: send the API calls through this proxy (`http://`, `https://`, `socks5://`). */
+  proxy?: string | URL | undefined;
   /** Extra transport policies, outermost first. */
   policies?: readonly Policy[] | undefined;
   /** Request log level. @default process.env.SDKFORGE_LOG, else 'off' */
@@ -126,6 +131,7 @@ export class AvatarClient {
 
   readonly #apiKey: string | undefined;
   readonly #session: SessionAuth | undefined;
+  #node: Promise<NodeTransport> | undefined;
 
   constructor(options: AvatarClientOptions = {}) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl ?? env('AVATAR_BASE_URL') ?? DEFAULT_BASE_URL);
@@ -158,7 +164,7 @@ export class AvatarClient {
     const policies = [...(options.policies ?? [])];
     if (this.verifyAuth) policies.unshift(requireCredentials(() => this.#hasCredentials()));
     const transport = createSdkTransport({
-      fetch: options.fetch ? fromFetch(options.fetch) : undefined,
+      fetch: this.#baseFetch(options),
       auth,
       policies,
       retry: options.retry,
@@ -187,6 +193,40 @@ export class AvatarClient {
     this.resources = r.resources;
     this.results = r.results;
     this.users = r.users;
+  }
+
+  /**
+   * The base fetch: the caller's, else on Node the runtime's undici transport (keep-alive pool, TLS
+   * options, proxy; loaded on first use so other runtimes never import it), else the platform's fetch.
+   */
+  #baseFetch(options: AvatarClientOptions): Fetch | undefined {
+    if (options.fetch) return fromFetch(options.fetch);
+    const nodeOptions: NodeTransportOptions = {
+      ca: options.ca,
+      verify: options.verifySsl,
+      dispatcher: options.dispatcher,
+      proxy: options.proxy,
+      timeout: options.timeout,
+    };
+    if (!isNode()) {
+      if (options.ca || options.verifySsl === false || options.dispatcher || options.proxy) {
+        throw new TypeError(
+          'AvatarClient: ca, verifySsl, dispatcher and proxy need Node; pass `fetch` instead',
+        );
+      }
+      return undefined;
+    }
+    return async (request, context) => {
+      this.#node ??= import('@sdkforge/runtime/node').then((m) => m.nodeTransport(nodeOptions));
+      return (await this.#node)(request, context);
+    };
+  }
+
+  /** Closes the client's idle keep-alive connections (Node). Calls made afterwards open new ones. */
+  async close(): Promise<void> {
+    const node = this.#node;
+    this.#node = undefined;
+    if (node) await (await node).close();
   }
 
   /** Which credentials the client sends: `'api-key'` or `'bearer'` (tokens from {@link authenticate}). */
@@ -258,6 +298,12 @@ function requireCredentials(has: () => Promise<boolean>): Policy {
     }
     return next(request, context);
   };
+}
+
+function isNode(): boolean {
+  return (
+    typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string'
+  );
 }
 
 function env(name: string): string | undefined {

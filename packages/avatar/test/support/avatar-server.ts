@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { parseAllDocuments } from 'yaml';
 import type { LocalS3 } from './s3.js';
@@ -37,6 +38,8 @@ export interface AvatarServerOptions {
   apiKey?: string;
   user?: { username: string; password: string };
   rateLimits?: RateLimitRule[];
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 interface StoredJob {
@@ -379,7 +382,7 @@ export async function startAvatarServer(options: AvatarServerOptions): Promise<A
     throw new HttpError(404, { detail: 'Not Found' });
   };
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handler = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -413,11 +416,12 @@ export async function startAvatarServer(options: AvatarServerOptions): Promise<A
       if (error instanceof HttpError) send(error.status, error.body, error.headers);
       else send(500, { detail: String(error) });
     }
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   apiBase = `${url}/api`;
   return {
     url,

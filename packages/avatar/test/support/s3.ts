@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -21,10 +23,16 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
-export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3> {
+export async function startLocalS3(
+  buckets: readonly string[],
+  options: { tls?: { key: string; cert: string } } = {},
+): Promise<LocalS3> {
   const directory = await mkdtemp(join(tmpdir(), 'avatar-s3-'));
   const child: ChildProcess = fork(join(import.meta.dirname, 's3-process.cjs'), [directory, ...buckets], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: options.tls
+      ? { ...process.env, S3_TLS_KEY: options.tls.key, S3_TLS_CERT: options.tls.cert }
+      : process.env,
   });
   const [{ port }] = (await Promise.race([
     once(child, 'message'),
@@ -44,7 +52,7 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
       child.on('message', onMessage);
       child.send({ ...message, id });
     });
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const admin = new S3Client({
     endpoint,
     region: 'us-east-1',
@@ -52,6 +60,13 @@ export async function startLocalS3(buckets: readonly string[]): Promise<LocalS3>
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    ...(options.tls
+      ? {
+          requestHandler: {
+            httpsAgent: new Agent({ ca: readFileSync(join(options.tls.cert, '../ca.pem')) }),
+          },
+        }
+      : {}),
   });
   return {
     endpoint,
