@@ -25,8 +25,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /** The Octopize SaaS API. */
 export const DEFAULT_BASE_URL = 'https://www.octopize.app/api';
 
-/** Operations that carry no bearer token of the session (they obtain or revoke it). */
-const SESSION_ENDPOINTS = ['login', 'refresh', 'refreshLegacy', 'logout'];
+/** Operations that carry no bearer token of the session (they obtain it). */
+const SESSION_ENDPOINTS = ['login', 'refresh', 'refreshLegacy'];
 
 export interface AvatarClientOptions {
   /**

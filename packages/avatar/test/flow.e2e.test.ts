@@ -282,3 +282,18 @@ describe('memory stays flat', () => {
     expect(peak - base).toBeLessThan(size / 2);
   });
 });
+
+describe('bad input fails before anything is sent', () => {
+  it('a missing file or a key escaping the upload area is refused without calling the API', async () => {
+    const before = api.requests.length;
+    const storage = new AvatarStorage(client(), { endpoint: s3.endpoint });
+    await expect(storage.upload(join(dir, 'missing.csv'), 'missing.csv')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    await expect(storage.upload(irisPath, '../other-user/iris.csv')).rejects.toThrow(/invalid storage key/);
+    expect(() => new Runner(client(), { displayName: 'x' }).addTable('iris', irisPath, { k: 0 })).toThrow(
+      /positive integer/,
+    );
+    expect(api.requests.length).toBe(before);
+  });
+});

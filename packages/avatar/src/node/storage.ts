@@ -107,6 +107,9 @@ export class AvatarStorage {
    * `GET /access`. Returns the key to name in the resource YAML.
    */
   async upload(source: UploadSource, key: string, options: UploadOptions = {}): Promise<UploadedFile> {
+    // Bad input fails before anything is sent: a missing file, a key outside the upload area.
+    const total = typeof source === 'string' ? (await stat(source)).size : sizeOf(source);
+    joinS3('s3://bucket', key);
     const base = await this.#client.results.getUploadUrl({ signal: options.signal });
     const location = joinS3(base, key);
     const access = await this.#client.results.getPermissionToDownload({
@@ -114,7 +117,6 @@ export class AvatarStorage {
       signal: options.signal,
     });
     const { bucket, key: objectKey } = parseS3Url(location);
-    const total = typeof source === 'string' ? (await stat(source)).size : sizeOf(source);
     const s3 = this.#s3(access.credentials);
     const abort = new AbortController();
     const onAbort = () => abort.abort(options.signal?.reason);
