@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   AuthorizationError,
   NotFoundError,
@@ -107,6 +110,23 @@ describe('tiktrue: the guide conveniences, typed, against Prism', () => {
     expect(token.download_url.startsWith('/api/v1/models/download/')).toBe(true);
     const manifest = await client.models.manifest(token.download_token);
     expect(manifest.blocks).toHaveLength(manifest.block_count);
+  });
+
+  it('models.download() walks token → manifest → 33 blocks, tokenizer, metadata → complete', async () => {
+    const client = await loggedIn();
+    const dir = await mkdtemp(join(tmpdir(), 'tiktrue-contract-'));
+    try {
+      const result = await client.models.download(LLAMA, dir, { concurrency: 4 });
+      expect(result.files).toHaveLength(35);
+      expect(result.files.every((f) => f.status === 'downloaded' && /^[0-9a-f]{64}$/.test(f.sha256))).toBe(
+        true,
+      );
+      expect(result.completion?.download_completed).toBe(true);
+      const local = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+      expect(local).toMatchObject({ complete: true, model: { name: 'llama3_1_8b_fp16' } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads payments: plans (decimal strings), history (the real list) and the subscription', async () => {

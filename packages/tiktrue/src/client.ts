@@ -104,7 +104,7 @@ export class TikTrueClient implements AsyncDisposable {
   #closed = false;
 
   constructor(options: TikTrueClientOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? process.env.BACKEND_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = (options.baseUrl ?? environment('BACKEND_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     if (!/^https?:\/\//i.test(this.baseUrl)) {
       throw new TypeError(`TikTrueClient: baseUrl must be an http(s) URL, got "${this.baseUrl}"`);
     }
@@ -258,6 +258,14 @@ export class TikTrueClient implements AsyncDisposable {
   toJSON(): object {
     return { baseUrl: this.baseUrl, authenticated: this.isAuthenticated() };
   }
+}
+
+/** An environment variable where there is a `process` (Node, Bun, Deno); undefined elsewhere. */
+function environment(name: string): string | undefined {
+  return (
+    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
+    undefined
+  );
 }
 
 /** SimpleJWT's refusal of an access token: 401 with `code: "token_not_valid"`. */

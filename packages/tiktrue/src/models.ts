@@ -1,4 +1,7 @@
-import type { Fetch } from '@sdkforge/runtime';
+import { type Fetch, SdkError, validateInput } from '@sdkforge/runtime';
+import { vCreateDownloadTokenPath } from './generated/validators.gen.js';
+import type { FileDownloadOptions, FileDownloadResult } from './node/download-file.js';
+import type { ModelDownloadOptions, ModelDownloadResult } from './node/download-model.js';
 import type {
   CallOptions,
   CheckModelAccessResult,
@@ -104,8 +107,47 @@ export class ModelsService {
     return this.#api.models.getSystemAnalytics({ days, ...options });
   }
 
-  /** @internal */
-  get context(): ModelsContext {
-    return this.#context;
+  /**
+   * Downloads a whole model into `dir` (Node): a download token, its manifest, then every block, the
+   * tokenizer and the metadata file, `concurrency` at a time, each streamed to `<name>.part` and renamed
+   * when complete, with one aggregated progress. `dir/manifest.json` records each file's size and SHA-256;
+   * calling again keeps intact files, fetches missing or damaged ones, and costs no request once the model
+   * is complete. The server is told (`completeDownload`) when every file is there. An expired token (410)
+   * is replaced once for all files.
+   *
+   * @example
+   * const result = await client.models.download(model.id, './models/llama', {
+   *   onProgress: ({ received, total, files }) => console.log(received, total, files.done),
+   * });
+   */
+  async download(
+    modelId: string,
+    dir: string,
+    options: ModelDownloadOptions = {},
+  ): Promise<ModelDownloadResult> {
+    validateInput('download', { path: vCreateDownloadTokenPath }, { path: { model_id: modelId } });
+    const concurrency = options.concurrency ?? 4;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new SdkError(`download: concurrency must be a positive integer, got ${concurrency}`);
+    }
+    const { downloadModel } = await import('./node/download-model.js');
+    return downloadModel({ api: this.#api, transport: this.#context.transport }, modelId, dir, {
+      ...options,
+      concurrency,
+    });
+  }
+
+  /**
+   * Downloads one file from a URL of the server's download routes (guide: `download_model_file`), e.g. a
+   * manifest's relative `blocks[i].download_url`, to `localPath` (Node). The URL must point at this server:
+   * the bearer token is sent nowhere else. Resolves with the file's size and SHA-256.
+   */
+  async downloadFile(
+    url: string,
+    localPath: string,
+    options: FileDownloadOptions = {},
+  ): Promise<FileDownloadResult> {
+    const { downloadFile } = await import('./node/download-file.js');
+    return downloadFile(this.#api, this.#context.baseUrl, url, localPath, options);
   }
 }

@@ -24,6 +24,11 @@ export interface ScriptedServerOptions {
   blocks?: number;
   /** Size in bytes of the first block; later blocks grow by 97 bytes each. @default 6000 */
   blockSize?: number;
+  /**
+   * Server bug (a) of the research note: the block route ignores the block number and answers the model
+   * metadata as `application/json` under the `block_N.onnx` name. @default false
+   */
+  blockServesMetadata?: boolean;
 }
 
 export interface LoggedRequest {
@@ -93,9 +98,11 @@ export class ScriptedServer {
   #kills: { blockId: number; afterBytes: number }[] = [];
   #expireAfterBlocks: number | undefined;
   #accessTtlNow: number;
+  readonly #blockServesMetadata: boolean;
 
   constructor(options: ScriptedServerOptions = {}) {
     this.#accessTtlNow = options.accessTtl ?? 86_400;
+    this.#blockServesMetadata = options.blockServesMetadata ?? false;
     this.#blockCount = options.blocks ?? 33;
     const size = options.blockSize ?? 6000;
     for (let i = 1; i <= this.#blockCount; i++)
@@ -584,7 +591,7 @@ export class ScriptedServer {
           security_info: { encryption: 'AES-256-GCM', integrity_check: true, access_control: true },
         });
       }
-      const key = what === 'block' ? `block_${m[3]}` : what!;
+      const key = what === 'block' ? (this.#blockServesMetadata ? 'metadata' : `block_${m[3]}`) : what!;
       const bytes = this.#files.get(key);
       if (!bytes) return json(404, { error: 'Block not found or access denied' });
       this.#bump(what === 'block' ? 'block' : what!);
@@ -595,12 +602,11 @@ export class ScriptedServer {
             ? 'llama3_1_8b_fp16_tokenizer.zip'
             : 'llama3_1_8b_fp16_metadata.json';
       res.writeHead(200, {
-        'content-type':
-          what === 'block'
-            ? 'application/octet-stream'
-            : what === 'tokenizer'
-              ? 'application/zip'
-              : 'application/json',
+        'content-type': key.startsWith('block_')
+          ? 'application/octet-stream'
+          : what === 'tokenizer'
+            ? 'application/zip'
+            : 'application/json',
         'content-length': String(bytes.length),
         'content-disposition': `attachment; filename="${filename}"`,
       });

@@ -1,0 +1,241 @@
+/**
+ * `models.download()`: the TikTrue-specific part of a model download. Which files make up a model (the
+ * server's manifest), which of them are already on disk (the local `manifest.json`), how each file is
+ * requested (the generated block/tokenizer/metadata operations, with a new download token when the old one
+ * expires) and when the server is told (`completeDownload`). Streaming, `.part` files and renames,
+ * reconnects, SHA-256 and the bounded parallelism are the runtime's (`downloadMany` of `@sdkforge/runtime/node`).
+ */
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type CallOptions, type Fetch, SdkError } from '@sdkforge/runtime';
+import { type AggregateProgress, type DownloadItem, downloadMany } from '@sdkforge/runtime/node';
+import type { CompleteDownloadResult, Resources } from '../types.js';
+import { type DownloadGrant, DownloadSession, isStaleToken } from './download-session.js';
+import {
+  type FileKind,
+  filesOf,
+  hashFile,
+  isIntact,
+  LOCAL_MANIFEST_FORMAT,
+  type LocalFile,
+  type LocalManifest,
+  readLocalManifest,
+  writeLocalManifest,
+} from './local-manifest.js';
+
+/** One aggregated progress report of `models.download()`. */
+export interface ModelDownloadProgress {
+  /** Bytes of the model on disk: files kept from an earlier run, finished files and files in flight. */
+  received: number;
+  /**
+   * Expected bytes of the whole model. Until every file has started it is estimated from the manifest's
+   * block sizes (the tokenizer's and metadata's sizes are known once they start); exact at the end.
+   */
+  total: number;
+  /** Files finished (including those kept from an earlier run) out of all files of the model. */
+  files: { done: number; total: number };
+  /** Bytes per second, summed over the files in flight. */
+  rate: number;
+}
+
+export interface ModelDownloadOptions {
+  /** Called as bytes arrive and files finish. */
+  onProgress?: ((progress: ModelDownloadProgress) => void) | undefined;
+  /** Files downloaded at once. @default 4 */
+  concurrency?: number | undefined;
+  /** Stops the download; finished files stay recorded and a later call continues. */
+  signal?: AbortSignal | undefined;
+}
+
+/** One file of a downloaded model. */
+export interface ModelFileResult extends LocalFile {
+  size: number;
+  sha256: string;
+  /** `downloaded` by this call, or `kept` from an earlier one (size and SHA-256 checked). */
+  status: 'downloaded' | 'kept';
+}
+
+export interface ModelDownloadResult {
+  /** The model directory (absolute). */
+  dir: string;
+  model: LocalManifest['model'];
+  /** Every file of the model with its size and SHA-256. */
+  files: ModelFileResult[];
+  /** The server's answer to `completeDownload`; undefined when the model was already complete (no request made). */
+  completion: CompleteDownloadResult | undefined;
+}
+
+export interface DownloadDependencies {
+  api: Resources;
+  /** The client's transport (handed to the runtime so it does not open a pool of its own). */
+  transport: Fetch;
+}
+
+/** Runs one model download into `dirPath` (created when missing). Inputs are checked by the caller. */
+export async function downloadModel(
+  deps: DownloadDependencies,
+  modelId: string,
+  dirPath: string,
+  options: ModelDownloadOptions,
+): Promise<ModelDownloadResult> {
+  const dir = resolve(dirPath);
+  await mkdir(dir, { recursive: true });
+  const call: CallOptions = { signal: options.signal };
+  const previous = await readLocalManifest(dir);
+  if (previous && previous.model.id !== modelId) {
+    throw new SdkError(
+      `download: ${dir} holds model ${previous.model.name} (${previous.model.id}), not ${modelId}; use another directory`,
+    );
+  }
+  const kept = new Map<string, LocalFile>();
+  for (const file of previous?.files ?? []) if (await isIntact(dir, file)) kept.set(file.name, file);
+
+  if (previous?.complete && kept.size === previous.files.length) {
+    const bytes = previous.files.reduce((n, f) => n + (f.size ?? 0), 0);
+    const count = previous.files.length;
+    options.onProgress?.({ received: bytes, total: bytes, files: { done: count, total: count }, rate: 0 });
+    return result(dir, previous, new Set());
+  }
+
+  const session = new DownloadSession(deps.api, modelId, call);
+  const { manifest } = await session.grant();
+  const files: LocalFile[] = filesOf(manifest).map((f) => {
+    const old = kept.get(f.name);
+    return { ...f, size: old?.size ?? null, sha256: old?.sha256 ?? null };
+  });
+  const local: LocalManifest = {
+    format: LOCAL_MANIFEST_FORMAT,
+    model: {
+      id: modelId,
+      name: manifest.model_name,
+      displayName: manifest.display_name,
+      version: manifest.version,
+    },
+    complete: false,
+    completedAt: null,
+    files,
+  };
+  await writeLocalManifest(dir, local);
+
+  // Small files first, so their sizes are known early; then the blocks in order.
+  const pending = files
+    .filter((f) => f.sha256 === null)
+    .sort((a, b) => (a.kind === 'block' ? 1 : 0) - (b.kind === 'block' ? 1 : 0));
+  // Whatever sits under a pending file's name is not a verified download: it goes, so that after a failure
+  // every pending file found on disk is one this call finished (renamed from `.part` once complete).
+  await Promise.all(pending.map((f) => rm(join(dir, f.name), { force: true })));
+
+  const keptBytes = files.reduce((n, f) => n + (f.sha256 === null ? 0 : (f.size ?? 0)), 0);
+  const keptFiles = files.length - pending.length;
+  const blockSizes = new Map(manifest.blocks.map((b) => [b.block_id, b.original_size]));
+  const estimate = pending.reduce(
+    (n, f) => n + (f.blockId === undefined ? 0 : (blockSizes.get(f.blockId) ?? 0)),
+    0,
+  );
+  const onProgress = options.onProgress
+    ? (p: AggregateProgress) =>
+        options.onProgress?.({
+          received: keptBytes + p.received,
+          total: keptBytes + (p.total ?? Math.max(estimate, p.received)),
+          files: { done: keptFiles + p.files.done, total: files.length },
+          rate: p.rate,
+        })
+    : undefined;
+
+  const items: DownloadItem[] = pending.map((file) => ({
+    path: join(dir, file.name),
+    source: (init) => openFile(deps.api, session, file.kind, file.blockId, init),
+  }));
+  const downloaded = new Set<string>();
+  try {
+    const results = await downloadMany(items, {
+      concurrency: options.concurrency ?? 4,
+      signal: options.signal,
+      onProgress,
+      fetch: deps.transport,
+    });
+    results.forEach((r, i) => {
+      const file = pending[i] as LocalFile;
+      file.size = r.bytes;
+      file.sha256 = r.sha256;
+      downloaded.add(file.name);
+    });
+  } catch (error) {
+    // Record what this call did finish, so the next one keeps it.
+    for (const file of pending) {
+      const done = await hashFile(join(dir, file.name));
+      if (!done) continue;
+      file.size = done.size;
+      file.sha256 = done.sha256;
+    }
+    await writeLocalManifest(dir, local);
+    throw error;
+  }
+  await writeLocalManifest(dir, local);
+
+  const { token } = await session.grant();
+  const completion = await deps.api.models.completeDownload(token, call);
+  local.complete = true;
+  local.completedAt = new Date().toISOString();
+  await writeLocalManifest(dir, local);
+  return result(dir, local, downloaded, completion);
+}
+
+/** Requests one file with the current download token; an expired token is replaced once for every file. */
+async function openFile(
+  api: Resources,
+  session: DownloadSession,
+  kind: FileKind,
+  blockId: number | undefined,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+): Promise<Response> {
+  let grant: DownloadGrant = await session.grant();
+  for (;;) {
+    try {
+      return await requestFile(api, grant.token, kind, blockId, init);
+    } catch (error) {
+      if (!isStaleToken(error)) throw error;
+      grant = await session.renew(grant, error);
+    }
+  }
+}
+
+/** One file of a download token, through the generated operation (auth, retries and errors included). */
+export async function requestFile(
+  api: Resources,
+  token: string,
+  kind: FileKind,
+  blockId: number | undefined,
+  init: { headers?: Record<string, string>; signal?: AbortSignal },
+): Promise<Response> {
+  const call = { headers: init.headers, signal: init.signal };
+  if (kind === 'tokenizer') return api.models.downloadModelTokenizer(token, call);
+  if (kind === 'metadata') return api.models.downloadModelMetadata(token, call);
+  const response = await api.models.downloadModelBlock(token, blockId as number, call);
+  if (/json/i.test(response.headers.get('content-type') ?? '')) {
+    await response.body?.cancel();
+    throw new SdkError(
+      `downloadModelBlock: the server answered JSON instead of the bytes of block ${blockId} (a known server bug: its block route serves the model metadata); nothing was saved`,
+    );
+  }
+  return response;
+}
+
+function result(
+  dir: string,
+  local: LocalManifest,
+  downloaded: ReadonlySet<string>,
+  completion?: CompleteDownloadResult,
+): ModelDownloadResult {
+  return {
+    dir,
+    model: local.model,
+    files: local.files.map((f) => ({
+      ...f,
+      size: f.size ?? 0,
+      sha256: f.sha256 ?? '',
+      status: downloaded.has(f.name) ? 'downloaded' : 'kept',
+    })),
+    completion,
+  };
+}

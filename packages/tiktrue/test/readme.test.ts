@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from '../scripts/readme-snippets.ts';
+
+const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('embeds every file of snippets/ (which tsconfig type-checks), each exactly once', () => {
+    const embedded = embeddedSnippets(readme).map((s) => s.file);
+    expect([...embedded].sort()).toEqual(snippetFiles());
+  });
+
+  it('shows each snippet exactly as the type-checked file (fix: node scripts/readme-snippets.ts)', () => {
+    for (const { file, embedded } of embeddedSnippets(readme)) {
+      expect(embedded, file).toBe(readFileSync(join(packageRoot, file), 'utf8'));
+    }
+    expect(syncReadme(readme)).toBe(readme);
+  });
+
+  it("lists every guide-only operation of the spec's x-guide-only, with what to call instead", () => {
+    const spec = readFileSync(join(packageRoot, '../../specs/tiktrue/openapi.yaml'), 'utf8');
+    const guideOnly = [
+      ...spec.matchAll(
+        /- method: (\w+)\n\s+path: (\S+)\n\s+status: not-implemented\n\s+instead: \[([^\]]+)\]/g,
+      ),
+    ];
+    expect(guideOnly).toHaveLength(5);
+    const section = readme.slice(readme.indexOf('## Guide-only operations'));
+    for (const [, method, path, instead] of guideOnly) {
+      const row = section.split('\n').find((line) => line.includes(`\`${method} ${path}\``));
+      expect(row, `${method} ${path}`).toBeDefined();
+      for (const op of instead!.split(',').map((s) => s.trim()))
+        expect(row, `${method} ${path}`).toContain(op);
+    }
+  });
+});
