@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from '../scripts/readme-snippets.ts';
+import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from './support/readme-snippets.ts';
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 
 describe('README', () => {
-  it('embeds every file of snippets/ (which tsconfig type-checks), each exactly once', () => {
+  it('embeds every file of examples/snippets/ (which tsconfig type-checks), each exactly once', () => {
     const embedded = embeddedSnippets(readme).map((s) => s.file);
     expect([...embedded].sort()).toEqual(snippetFiles());
   });
 
-  it('shows each snippet exactly as the type-checked file (fix: node scripts/readme-snippets.ts)', () => {
+  it('shows each snippet exactly as the type-checked file (fix: pnpm readme)', () => {
     for (const { file, embedded } of embeddedSnippets(readme)) {
       expect(embedded, file).toBe(readFileSync(join(packageRoot, file), 'utf8'));
     }
