@@ -436,3 +436,27 @@ describe('TikTrueClient token refresh', () => {
     expect(server.seen.at(-1)!.authorization).toBe(`Bearer ${server.issued[1]!.access}`);
   });
 });
+
+describe('TikTrueClient logging', () => {
+  it('logs each exchange at debug level with passwords and tokens redacted', async () => {
+    const lines: string[] = [];
+    const capture = (message: string, fields?: Record<string, unknown>) =>
+      lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+    const logger = { error: capture, warn: capture, info: capture, debug: capture };
+    const soon = jwt({ token_type: 'access', exp: now() + 60, iat: now(), jti: 'a9', user_id: 'u1' });
+    const { fetch } = fakeServer({
+      'POST /api/v1/auth/login/': () =>
+        json({ message: 'Login successful', user: profile, tokens: { access: soon, refresh } }),
+      'POST /api/v1/auth/refresh/': () => json({ access, refresh }),
+      'GET /api/v1/auth/profile/': () => json(profile),
+    });
+    const client = new TikTrueClient({ baseUrl: 'https://t.example', fetch, logLevel: 'debug', logger });
+    await client.login({ email: profile.email, password: PASSWORD, hardwareFingerprint: FINGERPRINT });
+    await client.profile(); // renews first: the login token expires within the 5-minute window
+    const log = lines.join('\n');
+    expect(log).toContain('POST /api/v1/auth/login/ 200');
+    expect(log).toContain('POST /api/v1/auth/refresh/ 200');
+    expect(log).toContain('GET /api/v1/auth/profile/ 200');
+    for (const secret of [PASSWORD, access, refresh, soon]) expect(log).not.toContain(secret);
+  });
+});

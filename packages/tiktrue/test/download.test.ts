@@ -123,6 +123,25 @@ describe('models.download / models.downloadFile against the scriptable server', 
     expect(seen.at(-1)).toBe(expected.size);
   });
 
+  it('replaces a download token that expires mid-way once for all files, and completes both', async () => {
+    const tokens = server.count('token');
+    const completes = server.count('complete');
+    server.expireDownloadTokensAfterBlocks(2);
+    const result = await client.models.download(LLAMA_ID, join(root, 'expiring'), { concurrency: 2 });
+    expect(result.files.every((f) => f.status === 'downloaded')).toBe(true);
+    expect(server.count('410')).toBeGreaterThan(0);
+    expect(server.count('token') - tokens).toBe(2);
+    expect(server.count('complete') - completes).toBe(2);
+    for (const [name, { sha256 }] of server.expectedFiles()) {
+      expect(
+        createHash('sha256')
+          .update(await readFile(join(root, 'expiring', name)))
+          .digest('hex'),
+        name,
+      ).toBe(sha256);
+    }
+  });
+
   it('refuses a directory that holds another model', async () => {
     const dir = join(root, 'other');
     await client.models.download(LLAMA_ID, dir);

@@ -175,6 +175,13 @@ export async function downloadModel(
 
   const { token } = await session.grant();
   const completion = await deps.api.models.completeDownload(token, call);
+  // Tokens replaced on the way (410) still count as unfinished downloads on the server for an hour; closing
+  // them frees the plan's concurrent-download slots. Best effort: the model is complete either way.
+  await Promise.all(
+    session.tokens
+      .filter((t) => t !== token)
+      .map((t) => deps.api.models.completeDownload(t, call).catch(() => undefined)),
+  );
   local.complete = true;
   local.completedAt = new Date().toISOString();
   await writeLocalManifest(dir, local);
