@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { operationIndex } from '../src/generated/resources.gen.js';
 import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from './support/readme-snippets.ts';
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
@@ -32,6 +33,15 @@ describe('README', () => {
       expect(row, `${method} ${path}`).toBeDefined();
       for (const op of instead!.split(',').map((s) => s.trim()))
         expect(row, `${method} ${path}`).toContain(op);
+    }
+  });
+
+  it('lists every operation of client.api under its resource', () => {
+    const section = readme.slice(readme.indexOf('## Every operation'), readme.indexOf('## The guide'));
+    for (const op of operationIndex) {
+      const row = section.split('\n').find((line) => line.startsWith(`| \`client.api.${op.resource}\``));
+      expect(row, op.resource).toBeDefined();
+      expect(row, op.operationId).toContain(`\`${op.method}\``);
     }
   });
 });
