@@ -1,4 +1,4 @@
-import { redactHeaders, redactValue, scrubText } from './redact.js';
+import { redactHeaders, redactMessages, redactValue } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -237,8 +237,7 @@ export function serverMessage(body: unknown): string | undefined {
 function describe(init: APIErrorInit, requestId: string | undefined): string {
   const what =
     init.operationId ?? (init.method && init.url ? `${init.method} ${pathOf(init.url)}` : 'request');
-  const raw = serverMessage(init.body);
-  const msg = raw === undefined ? undefined : scrubText(raw, []);
+  const msg = serverMessage(redactMessages(init.body));
   return `${what} failed with ${init.status}${msg ? `: ${msg}` : ''}${requestId ? ` (request ${requestId})` : ''}`;
 }
 

@@ -70,7 +70,15 @@ export {
   timeoutPolicy,
 } from './policies/timeout.js';
 export { MemoryTokenStore, type TokenSet, type TokenStore } from './policies/token-store.js';
-export { isSecretName, REDACTED, redactHeaders, redactUrl, redactValue, scrubText } from './redact.js';
+export {
+  isSecretName,
+  REDACTED,
+  redactHeaders,
+  redactMessages,
+  redactUrl,
+  redactValue,
+  scrubText,
+} from './redact.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
 export { callSignal, raceAbort } from './signal.js';

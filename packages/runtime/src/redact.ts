@@ -39,12 +39,30 @@ export function redactUrl(url: string): string {
 
 /** A deep copy of a JSON-like value with credential-named fields replaced and bearer-like strings scrubbed. */
 export function redactValue(value: unknown, depth = 0): unknown {
+  return redactDeep(value, depth, () => REDACTED);
+}
+
+/**
+ * Like {@link redactValue}, for the text of error messages: under a credential-named field, a sentence
+ * (`{"password": ["This password is too short."]}`) is kept, anything token-like is replaced.
+ */
+export function redactMessages(value: unknown): unknown {
+  return redactDeep(value, 0, (v) =>
+    Array.isArray(v) ? v.map((item) => (isSentence(item) ? item : REDACTED)) : isSentence(v) ? v : REDACTED,
+  );
+}
+
+function isSentence(value: unknown): boolean {
+  return typeof value === 'string' && /\s/.test(value.trim()) && scrubText(value, []) === value;
+}
+
+function redactDeep(value: unknown, depth: number, secret: (value: unknown) => unknown): unknown {
   if (typeof value === 'string') return scrubText(value, []);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1, secret));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = isSecretName(k) && v != null && typeof v !== 'object' ? REDACTED : redactValue(v, depth + 1);
+    out[k] = isSecretName(k) && v != null ? secret(v) : redactDeep(v, depth + 1, secret);
   }
   return out;
 }

@@ -104,3 +104,18 @@ describe('ApiClient through the policy stack', () => {
     expect(text).toContain('r1');
   });
 });
+
+describe('error messages', () => {
+  it('never quote a credential the server echoed back, whatever the body shape', () => {
+    const error = new APIError({
+      status: 400,
+      headers: new Headers(),
+      body: { refresh: ['refresh-token-5f1e9a3c'], password: ['This password is too short.'] },
+      operationId: 'refresh',
+    });
+    expect(error.message).toBe(
+      'refresh failed with 400: refresh: [REDACTED]; password: This password is too short.',
+    );
+    expect(inspect(error, { depth: 5 })).not.toContain('5f1e9a3c');
+  });
+});
