@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelDownloadProgress, TikTrueClient } from '@sdkforge/tiktrue';
 
-await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL ?? process.env.BACKEND_URL });
+await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
 await client.login({
   email: process.env.TIKTRUE_EMAIL ?? 'sara.ahmadi@example.com',
   password: process.env.TIKTRUE_PASSWORD ?? 'Zagros-1404-Sky',

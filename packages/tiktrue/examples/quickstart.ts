@@ -12,7 +12,7 @@ import {
 
 const show = (label: string, value: unknown) => console.log(`→ ${label}\n  ${JSON.stringify(value)}`);
 
-await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL ?? process.env.BACKEND_URL });
+await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
 const fingerprint = await hardwareFingerprint(['board:PF2K3M1X', 'cpu:BFEBFBFF000906EA']);
 
 const session = await client.login({
@@ -47,13 +47,14 @@ try {
   show('license.validate("hw_abc123") → RequestValidationError, nothing sent', error.issues);
 }
 
+// The license is now bound to this machine's fingerprint: another machine's is refused.
+const otherMachine = await hardwareFingerprint(['board:QX7T0R2A', 'cpu:AFEBFBFF000A0671']);
+const prismSays403 = process.env.SDKFORGE_DEMO ? { headers: { Prefer: 'code=403' } } : {};
 try {
-  await client.license.validate(fingerprint, {
-    headers: process.env.SDKFORGE_DEMO ? { Prefer: 'code=403' } : {},
-  });
+  await client.license.validate(otherMachine, prismSays403);
 } catch (error) {
   if (!(error instanceof AuthorizationError)) throw error;
-  show('license.validate() on another machine → AuthorizationError', {
+  show('license.validate(otherMachine) → AuthorizationError', {
     status: error.status,
     message: error.message,
   });
