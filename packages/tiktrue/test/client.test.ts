@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   AuthorizationError,
   createApiClient,
+  hardwareFingerprint,
   MemoryTokenStore,
   NotFoundError,
   RequestValidationError,
@@ -458,5 +460,16 @@ describe('TikTrueClient logging', () => {
     expect(log).toContain('POST /api/v1/auth/refresh/ 200');
     expect(log).toContain('GET /api/v1/auth/profile/ 200');
     for (const secret of [PASSWORD, access, refresh, soon]) expect(log).not.toContain(secret);
+  });
+});
+
+describe('hardwareFingerprint', () => {
+  it('is the SHA-256 hexdigest of the identifiers joined with |, in the format validate() accepts', async () => {
+    const fingerprint = await hardwareFingerprint(['board:PF2K3M1X', 'cpu:BFEBFBFF000906EA']);
+    expect(fingerprint).toBe(
+      createHash('sha256').update('board:PF2K3M1X|cpu:BFEBFBFF000906EA').digest('hex'),
+    );
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    await expect(hardwareFingerprint([])).rejects.toThrow(TypeError);
   });
 });
