@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { RequestValidationError, type ValidationIssue } from './errors.js';
+import { isSecretName, REDACTED } from './redact.js';
 
 /** The generated valibot schemas of one operation's input, by part. */
 export interface InputSchemas {
@@ -28,8 +29,21 @@ export function validateInput(operationId: string, schemas: InputSchemas, input:
     if (result.success) continue;
     for (const issue of result.issues) {
       const at = v.getDotPath(issue);
-      issues.push({ path: at ? `${part}.${at}` : part, message: issue.message });
+      const path = at ? `${part}.${at}` : part;
+      issues.push({ path, message: secretField(path) ? hideReceived(issue.message) : issue.message });
     }
   }
   if (issues.length) throw new RequestValidationError(operationId, issues);
+}
+
+/** A field that carries a credential (`body.password`, `path.download_token`, `headers.Authorization`…). */
+function secretField(path: string): boolean {
+  return path
+    .split('.')
+    .some((name) => isSecretName(name) || /token|password|passwd|secret|api[-_]?key/i.test(name));
+}
+
+/** valibot's messages end with `but received <the value>`; for a secret, the value must not be repeated. */
+function hideReceived(message: string): string {
+  return message.replace(/but received .*$/s, `but received ${REDACTED}`);
 }
