@@ -117,6 +117,15 @@ describe('api key authentication', () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('an error message never quotes a key the server echoes back', async () => {
+    const { fetch } = recorder(() => json({ detail: `Invalid key: api-key-v1 ${KEY}` }, 401));
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    const error = await client.users.getMe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).not.toContain(KEY);
+    expect(inspect(error, { depth: 5 })).not.toContain(KEY);
+  });
+
   it('never shows the key in inspect, JSON or errors', async () => {
     const { fetch } = recorder(() => json({ detail: 'Invalid API key' }, 401, { 'x-request-id': 'req-1' }));
     const client = new AvatarClient({ apiKey: KEY, fetch });

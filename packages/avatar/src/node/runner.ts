@@ -1,4 +1,5 @@
 import { basename, join } from 'node:path';
+import type { AggregateProgress } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import { createJobChain, JOB_CHAIN, type PollOptions, waitForJobs } from '../jobs.js';
 import { buildResourceSet } from '../resource-set.js';
@@ -17,7 +18,7 @@ export type RunnerEvent =
   | { type: 'resources'; setName: string; displayName: string }
   | { type: 'job-created'; kind: JobKind; job: JobCreated }
   | { type: 'job-status'; kind: JobKind; job: Job }
-  | { type: 'download'; kind: JobKind; progress: TransferProgress };
+  | { type: 'download'; kind: JobKind; progress: AggregateProgress };
 
 export interface RunnerOptions extends StorageOptions {
   /** Display name of the resource set (and of its schema). */

@@ -1,12 +1,17 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import { Agent as HttpsAgent } from 'node:https';
-import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  S3Client,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { AbortError, SdkError } from '@sdkforge/runtime';
+import { type AggregateProgress, type DownloadSource, download, downloadMany } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import { StorageError } from '../errors.js';
 import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locations.js';
@@ -59,6 +64,14 @@ export interface UploadedFile {
 export interface DownloadOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: TransferProgress) => void) | undefined;
+  /** Expected SHA-256 (hex): a mismatch deletes the file and throws `IntegrityError`. */
+  sha256?: string | undefined;
+}
+
+export interface DownloadManyFilesOptions {
+  signal?: AbortSignal | undefined;
+  /** Progress over every file: bytes received, total once known, rate, files done. */
+  onProgress?: ((progress: AggregateProgress) => void) | undefined;
 }
 
 export interface DownloadedFile {
@@ -69,6 +82,10 @@ export interface DownloadedFile {
   /** Path written on disk. */
   path: string;
   size: number;
+  /** SHA-256 of the file (hex), computed while it streamed. */
+  sha256: string;
+  /** Bytes that were already on disk (a `.part` resumed with a range request). */
+  resumedFrom: number;
 }
 
 const MiB = 1024 * 1024;
@@ -150,7 +167,8 @@ export class AvatarStorage {
   }
 
   /**
-   * Streams one file to `destination` (written to `<destination>.part`, then renamed). `file` is an
+   * Streams one file to `destination` (written to `<destination>.part`, renamed when complete; a `.part` left
+   * by an interrupted run is resumed with a range request). `file` is an
    * `…/access?url=s3://…` envelope or an `s3://` path (credentials are asked for with `GET /access`),
    * or a `FileAccess` that already carries them.
    */
@@ -171,12 +189,13 @@ export class AvatarStorage {
 
   /**
    * Downloads every result file of a job (`GET /results/{job}` → `POST /access/batch` → `GetObject`)
-   * into `directory/<kind>/<file name>`, a few at a time. `kinds` keeps only some result kinds.
+   * into `directory/<kind>/<file name>`, a few at a time (resumable, SHA-256 computed on the way, one
+   * aggregated progress). `kinds` keeps only some result kinds.
    */
   async downloadResults(
     jobName: string,
     directory: string,
-    options: DownloadOptions & { kinds?: readonly string[] } = {},
+    options: DownloadManyFilesOptions & { kinds?: readonly string[] } = {},
   ): Promise<DownloadedFile[]> {
     const results = await this.#client.results.getResults(jobName, { signal: options.signal });
     const wanted = Object.entries(results).filter(([kind]) => !options.kinds || options.kinds.includes(kind));
@@ -193,39 +212,63 @@ export class AvatarStorage {
         refused[0]!,
       );
     }
-    const jobs = grants.map((grant) => {
+    const clients: S3Client[] = [];
+    const items = grants.map((grant) => {
       const location = s3PathOf(grant.url);
-      const kind = kindOf.get(location)!;
-      return () =>
-        this.#get(grant, join(directory, kind, fileNameOf(location)), options).then((f) => ({ ...f, kind }));
+      const s3 = this.#s3(grant.credentials);
+      clients.push(s3);
+      return {
+        location,
+        kind: kindOf.get(location)!,
+        path: join(directory, kindOf.get(location)!, fileNameOf(location)),
+        source: objectSource(s3, location),
+      };
     });
-    return runLimited(jobs, this.#options.concurrency ?? 4);
+    try {
+      await Promise.all(
+        [...new Set(items.map((i) => dirname(i.path)))].map((d) => mkdir(d, { recursive: true })),
+      );
+      const parts = await Promise.all(items.map((i) => partSize(i.path)));
+      const done = await downloadMany(items, {
+        concurrency: this.#options.concurrency ?? 4,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      return done.map((file, i) => ({
+        kind: items[i]!.kind,
+        location: items[i]!.location,
+        path: file.path,
+        size: file.bytes,
+        sha256: file.sha256,
+        resumedFrom: file.restarted ? 0 : parts[i]!,
+      }));
+    } catch (error) {
+      throw storageError('download', items[0]!.location, error, options.signal);
+    } finally {
+      for (const s3 of clients) s3.destroy();
+    }
   }
 
   async #get(access: FileAccess, destination: string, options: DownloadOptions): Promise<DownloadedFile> {
     const location = s3PathOf(access.url);
-    const { bucket, key } = parseS3Url(location);
     const s3 = this.#s3(access.credentials);
-    const part = `${destination}.part`;
     try {
-      const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), {
-        abortSignal: options.signal,
+      await mkdir(dirname(destination), { recursive: true });
+      const resumedFrom = await partSize(destination);
+      const file = await download(objectSource(s3, location), {
+        path: destination,
+        signal: options.signal,
+        sha256: options.sha256,
+        onProgress: (p) => options.onProgress?.({ location, transferred: p.received, total: p.total }),
       });
-      const total = object.ContentLength;
-      let transferred = 0;
-      const count = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          transferred += chunk.length;
-          options.onProgress?.({ location, transferred, total });
-          done(null, chunk);
-        },
-      });
-      await mkdir(join(destination, '..'), { recursive: true });
-      await pipeline(object.Body as Readable, count, createWriteStream(part), { signal: options.signal });
-      await rename(part, destination);
-      return { location, path: destination, size: transferred };
+      return {
+        location,
+        path: file.path,
+        size: file.bytes,
+        sha256: file.sha256,
+        resumedFrom: file.restarted ? 0 : resumedFrom,
+      };
     } catch (error) {
-      await rm(part, { force: true });
       throw storageError('download', location, error, options.signal);
     } finally {
       s3.destroy();
@@ -284,16 +327,47 @@ function storageError(what: string, location: string, error: unknown, signal?: A
   );
 }
 
-/** Runs the tasks with at most `limit` in flight; rejects with the first failure. */
-async function runLimited<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
+/** Size of the `.part` an interrupted download left for `path` (0 when there is none). */
+function partSize(path: string): Promise<number> {
+  return stat(`${path}.part`).then(
+    (st) => st.size,
+    () => 0,
+  );
+}
+
+/**
+ * A download source reading one object with GetObject: the runtime's `download()` asks for ranges to
+ * resume (`Range`, `If-Range`); S3 has no If-Range, so the validator becomes `IfMatch` /
+ * `IfUnmodifiedSince` and a 412 (the object changed) gets the whole object, as If-Range would.
+ */
+function objectSource(s3: S3Client, location: string): DownloadSource {
+  const { bucket, key } = parseS3Url(location);
+  return async ({ headers, signal }) => {
+    const range = headers.range ?? headers.Range;
+    const ifRange = headers['if-range'] ?? headers['If-Range'];
+    const condition =
+      range && ifRange
+        ? ifRange.startsWith('"')
+          ? { IfMatch: ifRange }
+          : { IfUnmodifiedSince: new Date(ifRange) }
+        : {};
+    let object: GetObjectCommandOutput;
+    try {
+      object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, ...condition }), {
+        abortSignal: signal,
+      });
+    } catch (error) {
+      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 412)
+        throw error;
+      object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
     }
+    const out = new Headers({ 'accept-ranges': object.AcceptRanges ?? 'bytes' });
+    if (object.ContentLength !== undefined) out.set('content-length', String(object.ContentLength));
+    if (object.ContentRange) out.set('content-range', object.ContentRange);
+    if (object.ETag) out.set('etag', object.ETag);
+    if (object.LastModified) out.set('last-modified', object.LastModified.toUTCString());
+    if (object.ContentType) out.set('content-type', object.ContentType);
+    const body = object.Body ? (object.Body.transformToWebStream() as ReadableStream<Uint8Array>) : null;
+    return new Response(body, { status: object.ContentRange ? 206 : 200, headers: out });
   };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
 }
