@@ -80,21 +80,19 @@ export async function startPrism(
 /**
  * Prism matches request paths against `paths` only, ignoring the base path of `servers[0]` (e.g.
  * `/api/v1`). The SDKs send the real server's full paths, so a small proxy in front of Prism strips
- * that prefix.
+ * that prefix from the paths under it.
  */
 async function startPrefixProxy(prismPort: number, basePath: string) {
   const server = createHttpServer((req, res) => {
     const url = req.url ?? '/';
-    if (basePath && !url.startsWith(basePath)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`outside ${basePath}`);
-      return;
-    }
+    // Operations with servers of their own (e.g. TikTrue's root-level /health/) pass through unchanged.
+    const path = basePath && url.startsWith(`${basePath}/`) ? url.slice(basePath.length) : url;
     const upstream = httpRequest(
       {
         host: '127.0.0.1',
         port: prismPort,
         method: req.method,
-        path: url.slice(basePath.length) || '/',
+        path,
         headers: req.headers,
       },
       (up) => {
