@@ -13,6 +13,7 @@ import {
 const show = (label: string, value: unknown) => console.log(`→ ${label}\n  ${JSON.stringify(value)}`);
 
 await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
+show('client.testConnection()  (GET /health/ at the site root)', await client.testConnection());
 const fingerprint = await hardwareFingerprint(['board:PF2K3M1X', 'cpu:BFEBFBFF000906EA']);
 
 const session = await client.login({
