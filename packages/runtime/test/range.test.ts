@@ -55,7 +55,9 @@ describe('ProgressMeter', () => {
     expect(meter.sample(0, 0, 1000)).toEqual({ received: 0, total: 1000, rate: 0 });
     expect(meter.sample(50, 100, 1000)).toBeUndefined();
     expect(meter.sample(500, 500, 1000)).toEqual({ received: 500, total: 1000, rate: 1000 });
+    expect(meter.sample(1000, 600, 1000)).toEqual({ received: 600, total: 1000, rate: 600 });
+    // The window keeps the reports of the last second: the rate is (900 - 600) / 1.5 s.
     expect(meter.sample(2500, 900, 1000)).toEqual({ received: 900, total: 1000, rate: 200 });
-    expect(meter.sample(2510, 1000, 1000, true)).toMatchObject({ received: 1000 });
+    expect(meter.sample(2510, 1000, 1000, true)).toMatchObject({ received: 1000, rate: 265 });
   });
 });

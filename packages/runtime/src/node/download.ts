@@ -1,8 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
+import { finished, type Readable } from 'node:stream';
 import { type Clock, systemClock } from '../clock.js';
 import { AbortError, APIError, ConnectionError, IntegrityError, SdkError } from '../errors.js';
 import { backoffDelay, classifyError } from '../policies/retry-decision.js';
@@ -226,56 +226,83 @@ async function receive(
   signal: AbortSignal,
   onChunk: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  const file = createWriteStream(part, { flags: append ? 'a' : 'w' });
-  const body = chunks(response);
-  const stop = () => body.stop(signal.reason);
-  signal.addEventListener('abort', stop, { once: true });
+  const file = createWriteStream(part, { flags: append ? 'a' : 'w', highWaterMark: 1024 * 1024 });
+  const node = nodeBody(response);
   try {
-    for await (const chunk of body.iterable) {
-      if (signal.aborted) throw signal.reason;
-      onChunk(chunk);
-      if (!file.write(chunk)) await once(file, 'drain');
-    }
-    if (signal.aborted) throw signal.reason;
+    if (node) await pump(node, file, signal, onChunk);
+    else await pumpWeb(response.body, file, signal, onChunk);
     file.end();
     await once(file, 'close');
   } catch (error) {
-    body.stop(error);
+    node?.destroy();
     // Keep what was received: flush the bytes already handed to the file, so a resume starts after them.
     file.end();
-    await finished(file).catch(() => file.destroy());
+    await new Promise<void>((resolve) => finished(file, () => resolve()));
     throw error;
-  } finally {
-    signal.removeEventListener('abort', stop);
   }
 }
 
 /**
- * The body's chunks, read one at a time (no read-ahead that a failure would throw away): undici's Node
- * stream when the Node transport made the response, else the web stream itself.
+ * Node stream → file, pausing the source while the file catches up (what `pipe` does, plus a tap). The end
+ * is detected with `finished`, which also reports a source that was destroyed before we got to it.
  */
-function chunks(response: Response): { iterable: AsyncIterable<Uint8Array>; stop(reason: unknown): void } {
-  const node = nodeBody(response);
-  if (node) {
-    return {
-      iterable: node,
-      stop: (reason) => node.destroy(reason instanceof Error ? reason : undefined),
+function pump(
+  source: Readable,
+  file: WriteStream,
+  signal: AbortSignal,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      stopWatching();
+      signal.removeEventListener('abort', abort);
+      source.off('data', onData);
+      file.off('error', settle).off('drain', resume);
+      if (error) reject(error);
+      else resolve();
     };
+    const abort = () => settle(signal.reason);
+    const resume = () => source.resume();
+    const onData = (chunk: Buffer) => {
+      onChunk(chunk);
+      if (!file.write(chunk)) source.pause();
+    };
+    const stopWatching = finished(source, (error) => settle(error ?? undefined));
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    file.on('error', settle).on('drain', resume);
+    source.on('data', onData);
+  });
+}
+
+/**
+ * A web stream → file, read one chunk at a time (no read-ahead that a failure would throw away).
+ */
+async function pumpWeb(
+  body: ReadableStream<Uint8Array> | null,
+  file: WriteStream,
+  signal: AbortSignal,
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const reader = body?.getReader();
+  if (!reader) return;
+  const stop = () => reader.cancel(signal.reason).catch(() => {});
+  signal.addEventListener('abort', stop, { once: true });
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) return;
+      onChunk(value);
+      if (!file.write(value)) await once(file, 'drain');
+    }
+  } catch (error) {
+    reader.cancel(error).catch(() => {});
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', stop);
   }
-  const reader = response.body?.getReader();
-  return {
-    iterable: {
-      async *[Symbol.asyncIterator]() {
-        if (!reader) return;
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      },
-    },
-    stop: (reason) => {
-      reader?.cancel(reason).catch(() => {});
-    },
-  };
 }

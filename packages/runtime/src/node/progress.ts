@@ -6,8 +6,8 @@ export interface DownloadProgress {
 }
 
 /**
- * Turns byte counts into throttled progress reports. The rate is measured over the last `window` ms.
- * Pure apart from the clock reading passed in.
+ * Turns byte counts into throttled progress reports. The rate is measured over the last `window` ms, from
+ * the counts at previous reports (a call between reports costs one comparison). Pure: the time is passed in.
  */
 export class ProgressMeter {
   readonly #interval: number;
@@ -20,19 +20,19 @@ export class ProgressMeter {
     this.#window = options.window ?? 1_000;
   }
 
-  /** Records the count at `now`; returns a report when one is due (or `force`), else `undefined`. */
+  /** Reports the count at `now` when a report is due (or `force`), else returns `undefined` at once. */
   sample(
     now: number,
     received: number,
     total: number | undefined,
     force = false,
   ): DownloadProgress | undefined {
+    if (!force && now - this.#lastEmit < this.#interval) return undefined;
+    this.#lastEmit = now;
     this.#samples.push({ at: now, received });
     while (this.#samples.length > 2 && (this.#samples[1] as { at: number }).at <= now - this.#window) {
       this.#samples.shift();
     }
-    if (!force && now - this.#lastEmit < this.#interval) return undefined;
-    this.#lastEmit = now;
     const first = this.#samples[0] as { at: number; received: number };
     const elapsed = now - first.at;
     const rate = elapsed > 0 ? Math.round(((received - first.received) * 1000) / elapsed) : 0;

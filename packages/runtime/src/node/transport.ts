@@ -217,7 +217,11 @@ async function toResponse(
       attachNodeBody(response, body);
     } else {
       const declared = body === res.body ? contentLength(headers) : undefined;
-      const bytes = await readAll(body, info.maxBytes, declared);
+      // A declared length within the limit: undici collects the chunks itself (the cheapest read).
+      const bytes =
+        declared !== undefined && declared <= info.maxBytes
+          ? await res.body.bytes()
+          : await readAll(body, info.maxBytes, declared);
       response = new BufferedResponse(bytes, init);
     }
   }

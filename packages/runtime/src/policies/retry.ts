@@ -45,8 +45,10 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
       : options.budget instanceof RetryBudget
         ? options.budget
         : new RetryBudget(options.budget);
+  const clientSettings = resolveRetrySettings(options.retry, undefined);
   return (next) => async (request, context) => {
-    const settings = resolveRetrySettings(options.retry, context.options.retry);
+    const call = context.options.retry;
+    const settings = call === undefined ? clientSettings : resolveRetrySettings(options.retry, call);
     if (settings === false || settings.maxRetries <= 0) return next(request, context);
     const copies = requestCopies(request, context);
     const hasIdempotencyKey = request.headers.has('idempotency-key');
