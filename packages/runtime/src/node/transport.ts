@@ -200,10 +200,12 @@ async function toResponse(
   res: Dispatcher.ResponseData,
   info: { url: string; redirected: boolean; method: string; stream: boolean; maxBytes: number },
 ): Promise<Response> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(res.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.append(name, value);
+  // Pairs, not a Headers object: the Response builds its own Headers from them (once).
+  const headers: [string, string][] = [];
+  for (const name in res.headers) {
+    const value = res.headers[name];
+    if (typeof value === 'string') headers.push([name, value]);
+    else if (Array.isArray(value)) for (const v of value) headers.push([name, v]);
   }
   const init = { status: res.statusCode, statusText: res.statusText ?? '', headers };
   let response: Response;
@@ -211,12 +213,13 @@ async function toResponse(
     res.body.dump().catch(() => {});
     response = new Response(null, init);
   } else {
-    const body = decode(res.body, headers.get('content-encoding') ?? undefined);
+    const encoding = single(res.headers['content-encoding']);
+    const body = decode(res.body, encoding);
     if (info.stream) {
       response = new Response(lazyWebStream(body), init);
       attachNodeBody(response, body);
     } else {
-      const declared = body === res.body ? contentLength(headers) : undefined;
+      const declared = body === res.body ? contentLength(single(res.headers['content-length'])) : undefined;
       // A declared length within the limit: undici collects the chunks itself (the cheapest read).
       const bytes =
         declared !== undefined && declared <= info.maxBytes
@@ -230,9 +233,12 @@ async function toResponse(
   return response;
 }
 
-function contentLength(headers: Headers): number | undefined {
-  const value = headers.get('content-length');
-  return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function contentLength(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 function redactProxy(url: string): string {
