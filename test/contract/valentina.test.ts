@@ -1,6 +1,11 @@
 import {
+  campaignsService,
+  charactersService,
+  companiesService,
+  NoDefaultClientError,
   NotFoundError,
   operationIndex,
+  problemDetails,
   RequestValidationError,
   ValentinaClient,
   type ValentinaClientOptions,
@@ -8,10 +13,13 @@ import {
 } from '@sdkforge/valentina';
 import * as validators from '@sdkforge/valentina/validators';
 import { describe, expect, inject, it } from 'vitest';
+import { serviceCalls } from '../../packages/valentina/test/service-calls.ts';
 import { defineContractSuite } from '../helpers/contract.ts';
 import { loadSpecDocument } from '../helpers/specs.ts';
 
 const document = loadSpecDocument('valentina');
+const COMPANY = '019a3c1e-5b2f-7c44-9e61-2d7f0a8b3c15';
+const USER = '019a3c1f-0d42-7a9b-8c3e-6f1b2a4d5e70';
 // Prism serves the spec under the server's path prefix; the SDK appends /api/v1 to the server root.
 const options = (): ValentinaClientOptions => ({
   baseUrl: `${inject('mockUrls').valentina}`,
@@ -64,5 +72,60 @@ describe('valentina: typed results and errors', () => {
     const unchecked = new ValentinaClient({ ...options(), validateRequests: false });
     const remote = await unchecked.api.companies.createCompany(bad).catch((e: unknown) => e);
     expect(remote).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("valentina: the seed's service layer against Prism (every request must satisfy the spec)", () => {
+  const client = () => new ValentinaClient({ ...options(), defaultCompanyId: COMPANY, setAsDefault: false });
+  const reached = new Set<string>();
+
+  it.each(serviceCalls)('%s', async (_, call) => {
+    const operations: string[] = [];
+    const c = new ValentinaClient({
+      ...options(),
+      defaultCompanyId: COMPANY,
+      setAsDefault: false,
+      policies: [
+        (next) => (request, context) => {
+          operations.push(context.operationId);
+          return next(request, context);
+        },
+      ],
+    });
+    await call(c as never);
+    expect(operations.length).toBeGreaterThan(0);
+    for (const op of operations) reached.add(op);
+  });
+
+  it('reaches every operation of the spec', () => {
+    expect(operationIndex.map((o) => o.operationId).filter((id) => !reached.has(id))).toEqual([]);
+    console.log(
+      `[contract] valentina: operations reached from the service layer: ${reached.size}/${operationIndex.length}`,
+    );
+  });
+
+  it('factories use the default client and its defaultCompanyId; typed pages come back', async () => {
+    const c = new ValentinaClient({ ...options(), defaultCompanyId: COMPANY });
+    try {
+      const page = await companiesService().getPage({ limit: 5 });
+      expect(page.items[0]?.name).toEqual(expect.any(String));
+      expect(page.totalPages).toBeGreaterThanOrEqual(1);
+      const campaigns = await campaignsService(USER).listAll();
+      expect(campaigns.length).toBeGreaterThan(0);
+      const characters = await charactersService(USER, campaigns[0]!.id).getPage();
+      expect(characters.items[0]?.campaign_id).toEqual(expect.any(String));
+    } finally {
+      await c.close();
+    }
+    expect(() => campaignsService(USER)).toThrow(NoDefaultClientError);
+  });
+
+  it("maps Valentina's problem+json (Prism's 422 example for identify) to a typed error with its code", async () => {
+    const error = await client()
+      .identity()
+      .identify({ provider: 'google', token: 'expired' }, { headers: { Prefer: 'code=422' } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(problemDetails(error as ValidationError).status).toBe(422);
   });
 });

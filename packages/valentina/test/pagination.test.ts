@@ -154,6 +154,22 @@ describe('listAll / iterAll', () => {
     expect(offsets()).toHaveLength(1);
   });
 
+  it('moves forward even when the server echoes a stale offset (a static mock always says offset 0)', async () => {
+    fake = new FakeValentinaClient();
+    const items = campaigns(5);
+    fake.addRoute('listCampaigns', (request) => {
+      const offset = Number(request.query.offset);
+      return { body: { items: items.slice(offset, offset + 2), limit: 2, offset: 0, total: 5 } };
+    });
+    const all = await fake.campaigns(USER).listAll({ limit: 2 });
+    expect(names(all)).toEqual(names(items));
+    expect(offsets()).toEqual([
+      ['0', '2'],
+      ['2', '2'],
+      ['4', '2'],
+    ]);
+  });
+
   it('iterAll fetches the next page while the caller is still on this one', async () => {
     fake = new FakeValentinaClient();
     const items = campaigns(4);
