@@ -9,6 +9,7 @@ import {
   type LogLevel,
   type Policy,
 } from '@sdkforge/runtime';
+import type { NodeTransport } from '@sdkforge/runtime/node';
 import { type APIConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { ClientClosedError, MissingCompanyIdError } from './errors.js';
 import { API_BASE_PATH, createResources, type Resources } from './generated/resources.gen.js';
@@ -41,7 +42,10 @@ export interface ValentinaClientOptions extends APIConfig {
   setAsDefault?: boolean | undefined;
   /** Check every call's input against the API's schema before sending. @default true */
   validateRequests?: boolean | undefined;
-  /** Replace the base fetch (tests, custom agents). */
+  /**
+   * Replace the base fetch (tests, proxies, `nodeTransport({ ca, proxy })` of `@sdkforge/runtime/node`).
+   * @default on Node the runtime's undici transport (a keep-alive pool that `close()` releases), elsewhere `fetch`
+   */
   fetch?: Fetch | undefined;
   /** Extra transport policies, outermost first. */
   policies?: readonly Policy[] | undefined;
@@ -74,6 +78,7 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
   readonly config: ResolvedConfig;
   #apiKey: string;
   #closed = false;
+  #node?: Promise<NodeTransport> | undefined;
   #companies?: CompaniesService;
   #developer?: DeveloperService;
   #globalAdmin?: GlobalAdminService;
@@ -87,7 +92,7 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
     const guard: Policy = (next) => (request: Request, context: CallContext) =>
       this.#closed ? Promise.reject(new ClientClosedError(context.operationId)) : next(request, context);
     const transport = createSdkTransport({
-      fetch: options.fetch,
+      fetch: options.fetch ?? this.#nodeFetch(config.timeout),
       auth: apiKeyAuth({ key: () => this.#apiKey, header: 'X-API-KEY' }),
       policies: [guard, ...(options.policies ?? [])],
       retry: {
@@ -270,10 +275,33 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
     return id;
   }
 
-  /** Stops the client: later calls fail with `ClientClosedError`, and it is no longer the default client. */
+  /**
+   * Stops the client: its keep-alive connections are released, later calls fail with
+   * `ClientClosedError`, and it is no longer the default client.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     clearDefaultClient(this);
+    const node = this.#node;
+    this.#node = undefined;
+    if (node) await (await node).close();
+  }
+
+  /**
+   * On Node, the runtime's undici transport, loaded on the first call (so other runtimes never import
+   * it); elsewhere `undefined`, which means the platform's fetch.
+   */
+  #nodeFetch(timeout: number): Fetch | undefined {
+    if (
+      typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node !==
+      'string'
+    ) {
+      return undefined;
+    }
+    return async (request, context) => {
+      this.#node ??= import('@sdkforge/runtime/node').then((m) => m.nodeTransport({ timeout }));
+      return (await this.#node)(request, context);
+    };
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
