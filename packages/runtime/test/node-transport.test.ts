@@ -227,6 +227,21 @@ describe('nodeTransport fast path', () => {
     expect(error).toMatchObject({ code: 'UND_ERR_HEADERS_TIMEOUT' });
   });
 
+  it('sequential calls reuse one keep-alive connection (chunked and sized bodies)', async () => {
+    const server = await serve((req, res) => {
+      const body = '{"items":[]}';
+      if (req.url === '/sized') res.writeHead(200, { 'content-length': String(body.length) });
+      res.end(body);
+    });
+    const sockets = new Set<unknown>();
+    server.server.on('connection', (socket) => sockets.add(socket));
+    const send = transport();
+    for (const path of ['/chunked', '/chunked', '/sized', '/sized']) {
+      await (await send(new Request(`${server.url}${path}`), ctx())).json();
+    }
+    expect(sockets.size).toBe(1);
+  });
+
   it('uses a fetch of your own as it is', async () => {
     const calls: string[] = [];
     const send = transport({

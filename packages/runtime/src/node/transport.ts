@@ -225,6 +225,9 @@ async function toResponse(
         declared !== undefined && declared <= info.maxBytes
           ? await res.body.bytes()
           : await readAll(body, info.maxBytes, declared);
+      // undici hands the socket back to its pool one macrotask after the body ends; waiting for that turn
+      // lets the caller's next request reuse this connection instead of opening another.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       response = new BufferedResponse(bytes, init);
     }
   }
