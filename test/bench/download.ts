@@ -40,7 +40,7 @@ async function runOnce(variant: string, url: string, path: string, sha: string) 
   return result;
 }
 
-export async function bigDownload(rounds = 3): Promise<Row[]> {
+export async function bigDownload(rounds = 5): Promise<Row[]> {
   const size = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024) * 1024 * 1024;
   const server = await startBenchServer({ BENCH_BIG_BYTES: String(size) });
   const dir = mkdtempSync(join(tmpdir(), 'sdkforge-bench-'));

@@ -15,7 +15,7 @@ const op = {
   response: 'json',
 } as const satisfies OperationDescriptor;
 
-export async function loopback(rounds = 3, ms = 1500): Promise<Row[]> {
+export async function loopback(rounds = 5, ms = 1500): Promise<Row[]> {
   const server = await startBenchServer();
   const url = `${server.url}/items/a1`;
   const rawAgent = new Agent({ connections: 128, keepAliveTimeout: 60_000 });
