@@ -62,15 +62,29 @@ export async function* iteratePages<T>(
   fetchPage: PageFetcher<T>,
   start: { offset?: number | undefined; limit?: number | undefined } = {},
 ): AsyncGenerator<Page<T>, void, undefined> {
-  let pending: Promise<Page<T>> | undefined = fetchPage(start.offset ?? 0, start.limit);
+  let pending: Promise<Page<T>> | undefined = fetchAt(fetchPage, start.offset ?? 0, start.limit);
   while (pending) {
     const page: Page<T> = await pending;
     const next = page.nextOffset;
-    pending = next === undefined ? undefined : fetchPage(next, start.limit ?? page.limit);
+    pending = next === undefined ? undefined : fetchAt(fetchPage, next, start.limit ?? page.limit);
     // A prefetch the caller never awaits (it stopped early) must not become an unhandled rejection.
     pending?.catch(() => {});
     yield page;
   }
+}
+
+/**
+ * Fetches the page at `offset` and places it there, whatever offset the server echoes: the walk
+ * always moves forward, even through a server or mock that echoes a stale offset (which would
+ * otherwise have it ask for the same page forever).
+ */
+async function fetchAt<T>(
+  fetchPage: PageFetcher<T>,
+  offset: number,
+  limit: number | undefined,
+): Promise<Page<T>> {
+  const page = await fetchPage(offset, limit);
+  return page.offset === offset ? page : new Page(page.items, page.limit, offset, page.total);
 }
 
 /** Every item from `start.offset` on, one at a time, with the next page prefetched. */

@@ -78,3 +78,17 @@ describe('iteratePages', () => {
     expect(await collectItems(fetchPage, { limit: 5 })).toEqual(Array.from({ length: 23 }, (_, i) => i));
   });
 });
+
+describe('a server that echoes a stale offset', () => {
+  it('still walks forward to the end instead of asking for the same page forever', async () => {
+    const requested: number[] = [];
+    // Like a mock replaying one example: every page claims offset 0.
+    const fetchPage = async (offset: number) => {
+      requested.push(offset);
+      if (requested.length > 20) throw new Error('looping');
+      return new Page([`item@${offset}`], 1, 0, 3);
+    };
+    expect(await collectItems(fetchPage, { limit: 1 })).toEqual(['item@0', 'item@1', 'item@2']);
+    expect(requested).toEqual([0, 1, 2]);
+  });
+});

@@ -6,7 +6,7 @@ import {
   type CallOptions,
   collectItems,
   iterateItems,
-  Page,
+  type Page,
   RequestValidationError,
 } from '@sdkforge/runtime';
 import * as v from 'valibot';
@@ -123,7 +123,7 @@ export abstract class Service {
     pageSize = ITER_PAGE_SIZE,
   ): AsyncGenerator<T, void, undefined> {
     const { limit = pageSize, offset = 0, ...rest } = params;
-    return iterateItems(walk(fetch, rest as P, limit), { offset, limit });
+    return iterateItems(pager(fetch, rest as P, limit), { offset, limit });
   }
 
   /** Every item, collected into one array. */
@@ -133,20 +133,14 @@ export abstract class Service {
     pageSize = ITER_PAGE_SIZE,
   ): Promise<T[]> {
     const { limit = pageSize, offset = 0, ...rest } = params;
-    return collectItems(walk(fetch, rest as P, limit), { offset, limit });
+    return collectItems(pager(fetch, rest as P, limit), { offset, limit });
   }
 }
 
-/**
- * The page fetcher of a walk through a collection. Each page is placed at the offset that was asked
- * for, whatever offset the server echoes, so the walk always moves forward (a server or mock that
- * echoes a stale offset would otherwise make it ask for the same page forever).
- */
-function walk<T, P>(fetch: Fetcher<T, P>, params: P, limit: number) {
-  return async (offset: number, pageLimit: number | undefined): Promise<Page<T>> => {
-    const page = await fetch({ ...params, offset, limit: pageLimit ?? limit });
-    return page.offset === offset ? page : new Page(page.items, page.limit, offset, page.total);
-  };
+/** The page fetcher of a walk through a collection (the runtime keeps the walk moving forward). */
+function pager<T, P>(fetch: Fetcher<T, P>, params: P, limit: number) {
+  return (offset: number, pageLimit: number | undefined): Promise<Page<T>> =>
+    fetch({ ...params, offset, limit: pageLimit ?? limit });
 }
 
 /** A service bound to one company. */
