@@ -1,22 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { embeddedSnippets, snippetFiles, syncReadme } from '../../../scripts/readme-snippets.ts';
 import { operationIndex } from '../src/generated/resources.gen.js';
-import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from './support/readme-snippets.ts';
+
+const packageRoot = join(import.meta.dirname, '..');
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 
 describe('README', () => {
   it('embeds every file of examples/snippets/ (which tsconfig type-checks), each exactly once', () => {
     const embedded = embeddedSnippets(readme).map((s) => s.file);
-    expect([...embedded].sort()).toEqual(snippetFiles());
+    expect([...embedded].sort()).toEqual(snippetFiles(packageRoot, 'examples/snippets'));
   });
 
-  it('shows each snippet exactly as the type-checked file (fix: pnpm readme)', () => {
+  it('shows each snippet exactly as the type-checked file (fix: scripts/run readme)', () => {
     for (const { file, embedded } of embeddedSnippets(readme)) {
       expect(embedded, file).toBe(readFileSync(join(packageRoot, file), 'utf8'));
     }
-    expect(syncReadme(readme)).toBe(readme);
+    expect(syncReadme(packageRoot, readme)).toBe(readme);
   });
 
   it("lists every guide-only operation of the spec's x-guide-only, with what to call instead", () => {

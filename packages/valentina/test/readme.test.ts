@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { embeddedSnippets, packageRoot, snippetFiles, syncReadme } from '../scripts/readme-snippets.ts';
+import { embeddedSnippets, snippetFiles, syncReadme } from '../../../scripts/readme-snippets.ts';
+
+const packageRoot = join(import.meta.dirname, '..');
 
 const readme = readFileSync(join(packageRoot, 'README.md'), 'utf8');
 const seed = [
@@ -39,14 +41,14 @@ describe('README', () => {
 
   it('embeds every file of snippets/ (which tsconfig type-checks), each exactly once', () => {
     const embedded = embeddedSnippets(readme).map((s) => s.file);
-    expect([...embedded].sort()).toEqual(snippetFiles());
+    expect([...embedded].sort()).toEqual(snippetFiles(packageRoot, 'snippets'));
   });
 
-  it('shows each snippet exactly as the type-checked file (fix: node scripts/readme-snippets.ts)', () => {
+  it('shows each snippet exactly as the type-checked file (fix: scripts/run readme)', () => {
     for (const { file, embedded } of embeddedSnippets(readme)) {
       expect(embedded, file).toBe(readFileSync(join(packageRoot, file), 'utf8'));
     }
-    expect(syncReadme(readme)).toBe(readme);
+    expect(syncReadme(packageRoot, readme)).toBe(readme);
   });
 
   it('lists every service factory the package exports', async () => {
