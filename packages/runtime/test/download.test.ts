@@ -359,4 +359,44 @@ describe('downloadMany', () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(existsSync(join(root, '0.bin'))).toBe(false);
   });
+
+  it('reports each finished file as it lands, even when a later one fails, and knows the total from sizes', async () => {
+    const files = [payload(5000, 1), payload(7000, 2)];
+    const served = await startServer((req, res) => {
+      const index = Number(req.url?.slice(1));
+      if (index === 2) {
+        setTimeout(() => res.writeHead(500).end('boom'), 30);
+        return;
+      }
+      const body = files[index] as Buffer;
+      res.writeHead(200, { 'content-length': String(body.length) }).end(body);
+    });
+    cleanup.push(() => served.close());
+    const root = dir();
+    const finished: [number, number, string][] = [];
+    const totals: (number | undefined)[] = [];
+    const error = await rejection(
+      downloadMany(
+        [0, 1, 2].map((i) => ({
+          source: `${served.url}/${i}`,
+          path: join(root, `${i}.bin`),
+          size: [5000, 7000, 9000][i],
+        })),
+        {
+          concurrency: 3,
+          fetch: transport(),
+          onProgress: (p) => totals.push(p.total),
+          onFileDone: (result, index) => {
+            finished.push([index, result.bytes, result.sha256]);
+          },
+        },
+      ),
+    );
+    expect(error).toBeDefined();
+    expect(finished.sort()).toEqual([
+      [0, 5000, sha(files[0] as Buffer)],
+      [1, 7000, sha(files[1] as Buffer)],
+    ]);
+    expect(totals[0]).toBe(21000);
+  });
 });

@@ -7,6 +7,8 @@ export interface DownloadItem {
   path: string;
   sha256?: string | undefined;
   headers?: Record<string, string> | undefined;
+  /** Expected size in bytes, when known up front: the aggregated `total` is then known before the file starts. */
+  size?: number | undefined;
 }
 
 /** Progress over every file: bytes and rate summed, `total` once every size is known, files finished. */
@@ -19,12 +21,17 @@ export interface DownloadManyOptions
   /** Files downloading at once. @default 4 */
   concurrency?: number | undefined;
   onProgress?: ((progress: AggregateProgress) => void) | undefined;
+  /**
+   * Called as each file completes (renamed into place, checksum verified), before the next one is counted
+   * done — record it here (e.g. in a local manifest) so it survives a later failure, abort or crash.
+   */
+  onFileDone?: ((result: DownloadResult, index: number) => void | Promise<void>) | undefined;
 }
 
 /**
  * Downloads several files with at most `concurrency` at a time (one shared connection pool), reporting one
- * aggregated progress. The first failure stops the others (their `.part` files stay for a later resume)
- * and is thrown once they have stopped.
+ * aggregated progress and each finished file (`onFileDone`). The first failure stops the others (their
+ * `.part` files stay for a later resume) and is thrown once they have stopped.
  */
 export async function downloadMany(
   items: readonly DownloadItem[],
@@ -34,7 +41,7 @@ export async function downloadMany(
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const state = items.map(() => ({ received: 0, total: undefined as number | undefined, rate: 0 }));
+  const state = items.map((item) => ({ received: 0, total: item.size as number | undefined, rate: 0 }));
   let done = 0;
   const report = () =>
     options.onProgress?.({
@@ -66,6 +73,7 @@ export async function downloadMany(
           },
         });
         state[index] = { ...(state[index] as DownloadProgress), rate: 0 };
+        await options.onFileDone?.(results[index] as DownloadResult, index);
         done++;
         report();
       } catch (error) {

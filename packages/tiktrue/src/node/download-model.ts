@@ -14,7 +14,6 @@ import { type DownloadGrant, DownloadSession, isStaleToken } from './download-se
 import {
   type FileKind,
   filesOf,
-  hashFile,
   isIntact,
   LOCAL_MANIFEST_FORMAT,
   type LocalFile,
@@ -121,8 +120,8 @@ export async function downloadModel(
   const pending = files
     .filter((f) => f.sha256 === null)
     .sort((a, b) => (a.kind === 'block' ? 1 : 0) - (b.kind === 'block' ? 1 : 0));
-  // Whatever sits under a pending file's name is not a verified download: it goes, so that after a failure
-  // every pending file found on disk is one this call finished (renamed from `.part` once complete).
+  // Whatever sits under a pending file's name is not a verified download: it goes (a `.part` stays, for
+  // the download to resume).
   await Promise.all(pending.map((f) => rm(join(dir, f.name), { force: true })));
 
   const keptBytes = files.reduce((n, f) => n + (f.sha256 === null ? 0 : (f.size ?? 0)), 0);
@@ -144,34 +143,31 @@ export async function downloadModel(
 
   const items: DownloadItem[] = pending.map((file) => ({
     path: join(dir, file.name),
+    size: file.blockId === undefined ? undefined : blockSizes.get(file.blockId),
     source: (init) => openFile(deps.api, session, file.kind, file.blockId, init),
   }));
   const downloaded = new Set<string>();
-  try {
-    const results = await downloadMany(items, {
-      concurrency: options.concurrency ?? 4,
-      signal: options.signal,
-      onProgress,
-      fetch: deps.transport,
-    });
-    results.forEach((r, i) => {
-      const file = pending[i] as LocalFile;
-      file.size = r.bytes;
-      file.sha256 = r.sha256;
-      downloaded.add(file.name);
-    });
-  } catch (error) {
-    // Record what this call did finish, so the next one keeps it.
-    for (const file of pending) {
-      const done = await hashFile(join(dir, file.name));
-      if (!done) continue;
-      file.size = done.size;
+  // Each file is recorded in the local manifest as it lands, so a failure, an abort or a killed process
+  // keeps what this call finished. Writes are queued: files finish concurrently, the manifest is one file.
+  let saving = Promise.resolve();
+  const save = () => {
+    saving = saving.then(() => writeLocalManifest(dir, local));
+    return saving;
+  };
+  await downloadMany(items, {
+    concurrency: options.concurrency ?? 4,
+    signal: options.signal,
+    onProgress,
+    fetch: deps.transport,
+    onFileDone: async (done, index) => {
+      const file = pending[index] as LocalFile;
+      file.size = done.bytes;
       file.sha256 = done.sha256;
-    }
-    await writeLocalManifest(dir, local);
-    throw error;
-  }
-  await writeLocalManifest(dir, local);
+      downloaded.add(file.name);
+      await save();
+    },
+  }).finally(() => saving);
+  await save();
 
   const { token } = await session.grant();
   const completion = await deps.api.models.completeDownload(token, call);
