@@ -99,6 +99,7 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
         maxRetries: config.maxRetries,
         retryDelay: config.retryDelay,
         maxDelay: config.maxRetryDelay,
+        maxRetryAfter: config.maxRetryAfter,
         autoRetryRateLimit: config.autoRetryRateLimit,
         statuses: config.retryStatuses,
       },

@@ -32,6 +32,11 @@ export interface APIConfig {
   headers?: Record<string, string> | undefined;
   /** Upper bound in milliseconds of one backoff wait (a server-requested wait may be longer). @default 8_000 */
   maxRetryDelay?: number | undefined;
+  /**
+   * Longest wait in milliseconds a 429 or 503 may ask for (`RateLimit` t=, `Retry-After`) and still be
+   * retried; a longer one ends the call with `RateLimitError.retryAfter`. @default 60_000
+   */
+  maxRetryAfter?: number | undefined;
   /** Milliseconds for a whole call, every attempt and wait included. @default none */
   deadline?: number | undefined;
   /** Response statuses worth another attempt. @default [408, 429, 500, 502, 503, 504] */
@@ -49,6 +54,7 @@ export interface ResolvedConfig {
   readonly defaultCompanyId: string | undefined;
   readonly headers: Readonly<Record<string, string>>;
   readonly maxRetryDelay: number;
+  readonly maxRetryAfter: number;
   readonly deadline: number | undefined;
   readonly retryStatuses: readonly number[];
 }
@@ -60,6 +66,7 @@ export const DEFAULTS = {
   autoRetryRateLimit: true,
   autoIdempotencyKeys: false,
   maxRetryDelay: DEFAULT_RETRY.maxDelay,
+  maxRetryAfter: DEFAULT_RETRY.maxRetryAfter,
   retryStatuses: DEFAULT_RETRY.statuses,
 } as const;
 
@@ -104,6 +111,7 @@ export function resolveConfig(
     defaultCompanyId: pick('defaultCompanyId') ?? env(ENV.defaultCompanyId),
     headers: Object.freeze(headers),
     maxRetryDelay: nonNegative('maxRetryDelay', pick('maxRetryDelay') ?? DEFAULTS.maxRetryDelay),
+    maxRetryAfter: nonNegative('maxRetryAfter', pick('maxRetryAfter') ?? DEFAULTS.maxRetryAfter),
     deadline: optionalNonNegative('deadline', pick('deadline')),
     retryStatuses: Object.freeze([...(pick('retryStatuses') ?? DEFAULTS.retryStatuses)]),
   };

@@ -90,6 +90,7 @@ describe('configuration', () => {
       defaultCompanyId: undefined,
       headers: {},
       maxRetryDelay: 8_000,
+      maxRetryAfter: 60_000,
       deadline: undefined,
       retryStatuses: [408, 429, 500, 502, 503, 504],
     });

@@ -65,6 +65,28 @@ describe('429 → wait → retry', () => {
     expect(fake.clock.sleeps).toEqual([2_000, 2_000, 2_000]);
   });
 
+  it('maxRetryAfter bounds the wait a 429 may ask for: longer ends the call at once with retryAfter', async () => {
+    fake = new FakeValentinaClient({ maxRetryAfter: 90_000 });
+    fake.setError(
+      'listCompanies',
+      { status: 429, headers: { RateLimit: '"default";r=0;t=75' } },
+      { times: 1 },
+    );
+    await fake.companies.getPage();
+    expect(fake.clock.sleeps).toEqual([75_000]);
+
+    fake = new FakeValentinaClient();
+    fake.setError(
+      'listCompanies',
+      { status: 429, headers: { RateLimit: '"default";r=0;t=75' } },
+      { times: 1 },
+    );
+    const error = await fake.companies.getPage().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(75);
+    expect(attempts('listCompanies')).toEqual([1]);
+  });
+
   it('autoRetryRateLimit: false stops only the 429 retries', async () => {
     fake = new FakeValentinaClient({ autoRetryRateLimit: false });
     fake.setError('listCompanies', { status: 429, retryAfter: 2 }, { times: 1 });
