@@ -86,6 +86,7 @@ export class ApiClient {
     const context: CallContext = {
       operationId: op.id,
       anonymous: op.anonymous ?? false,
+      engine: true,
       options,
       attempt: 1,
       stream: op.response === 'stream',

@@ -1,8 +1,12 @@
 import type { CallContext } from './types.js';
 
-/** The caller's signal for this call: the one in the call options, else the Request's own (raw transport use). */
+/**
+ * The caller's signal for this call: the one in the call options, else the Request's own (raw transport use).
+ * A Request built by the request engine never carries the caller's signal (`context.engine`), so its own
+ * signal, which can never fire, is not watched.
+ */
 export function callSignal(request: Request, context: CallContext): AbortSignal | undefined {
-  return context.options.signal ?? request.signal;
+  return context.options.signal ?? (context.engine ? undefined : request.signal);
 }
 
 /** Settles like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */

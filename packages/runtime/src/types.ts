@@ -57,6 +57,11 @@ export interface CallContext {
   readonly anonymous: boolean;
   /** The per-call options as the caller gave them. */
   readonly options: CallOptions;
+  /**
+   * The request engine built the Request and kept the caller's signal out of it (the signal is in
+   * `options.signal`), so policies need not watch the Request's own signal.
+   */
+  readonly engine?: boolean | undefined;
   /** 1 for the first attempt, 2 for the first retry, … (set by the retry policy). */
   attempt: number;
   /** When the whole call must be over (ms on the transport's clock); set by the deadline policy. */

@@ -134,8 +134,8 @@ function requestEngine(dispatcher: Dispatcher, timeout: number, maxBytes: number
   return async (request, context) => {
     const signal = signalOf(context);
     const headers: Record<string, string> = {};
-    for (const [name, value] of DEFAULT_HEADERS) if (!request.headers.has(name)) headers[name] = value;
     for (const [name, value] of request.headers) headers[name] = value;
+    for (const [name, value] of DEFAULT_HEADERS) headers[name] ??= value;
     let body = await bodyOf(request, context);
     let url = request.url;
     let method = request.method;
