@@ -28,15 +28,16 @@ export async function timePerCall(fn: () => Promise<unknown>, n: number): Promis
   return ((performance.now() - start) * 1000) / n;
 }
 
-/** Requests per second with `concurrency` callers looping for `ms`. */
+/** Requests per second with `concurrency` callers looping for `ms`, and this process's CPU µs per request. */
 export async function throughput(
   fn: () => Promise<unknown>,
   concurrency: number,
   ms: number,
-): Promise<number> {
+): Promise<{ rps: number; cpuUs: number }> {
   let done = 0;
   const end = performance.now() + ms;
   const start = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < end) {
@@ -45,13 +46,15 @@ export async function throughput(
       }
     }),
   );
-  return (done * 1000) / (performance.now() - start);
+  const used = process.cpuUsage(cpu);
+  return { rps: (done * 1000) / (performance.now() - start), cpuUs: (used.user + used.system) / done };
 }
 
 export const fmt = {
   ratio: (x: number) => `${x.toFixed(2)}×`,
   int: (x: number) => Math.round(x).toLocaleString('en-US'),
   us: (x: number) => `${x.toFixed(1)} µs`,
+  cpu: (x: number) => `${x.toFixed(0)} µs CPU`,
   ms: (x: number) => `${Math.round(x)} ms`,
   mbps: (bytesPerSecond: number) => `${(bytesPerSecond / 1024 / 1024).toFixed(0)} MiB/s`,
   mb: (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`,

@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import createClient, { type Client, createQuerySerializer } from 'openapi-fetch';
 import {
   AbortError,
   APIError,
@@ -74,7 +74,12 @@ export class ApiClient {
     this.basePath = (config.basePath ?? '').replace(/\/+$/, '');
     this.#transport = config.transport;
     this.#validate = config.validateRequests ?? true;
-    this.#engine = createClient({ baseUrl: this.baseUrl + this.basePath, headers: config.headers ?? {} });
+    // One query serializer for every call (openapi-fetch would otherwise build its default one per call).
+    this.#engine = createClient({
+      baseUrl: this.baseUrl + this.basePath,
+      headers: config.headers ?? {},
+      querySerializer: createQuerySerializer(),
+    });
   }
 
   /** Calls one operation and resolves with its decoded success body (a `Response` for streams). */

@@ -41,4 +41,17 @@ describe('BufferedResponse', () => {
     expect((await new BufferedResponse(bytes(), init).blob()).type).toBe('application/json');
     expect(new BufferedResponse(new Uint8Array(), { status: 200 }).body).toBeNull();
   });
+
+  it('reports where it came from, as fetch does, and its clones too', () => {
+    const plain = new BufferedResponse(bytes(), init);
+    expect([plain.url, plain.redirected]).toEqual(['', false]);
+    const r = new BufferedResponse(bytes(), init, { url: 'https://api.test/b', redirected: true });
+    const c = r.clone();
+    expect([r.url, r.redirected, c.url, c.redirected]).toEqual([
+      'https://api.test/b',
+      true,
+      'https://api.test/b',
+      true,
+    ]);
+  });
 });

@@ -1,18 +1,20 @@
+import { LocatedResponse, type ResponseOrigin } from './located-response.js';
+
 const decoder = new TextDecoder();
 
 /**
- * A Response whose body is already in memory. It is a real `Response` (status, headers, `instanceof`), but
+ * A Response whose body is already in memory. It is a real `Response` (status, headers, url, `instanceof`), but
  * `text()`, `json()`, `arrayBuffer()`, `bytes()` read the bytes directly instead of going through a web
  * stream, which costs more than the rest of a small JSON call. `body` still gives a ReadableStream, made on
  * first use; reading the body twice fails as it does on any Response.
  */
-export class BufferedResponse extends Response {
+export class BufferedResponse extends LocatedResponse {
   readonly #bytes: Uint8Array;
   #stream: ReadableStream<Uint8Array> | undefined;
   #used = false;
 
-  constructor(bytes: Uint8Array, init: ResponseInit) {
-    super(null, init);
+  constructor(bytes: Uint8Array, init: ResponseInit, origin?: ResponseOrigin) {
+    super(null, init, origin);
     this.#bytes = bytes;
   }
 
@@ -67,8 +69,6 @@ export class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
-    const copy = new BufferedResponse(this.#bytes, this);
-    Object.defineProperty(copy, 'url', { value: this.url });
-    return copy;
+    return new BufferedResponse(this.#bytes, this, { url: this.url, redirected: this.redirected });
   }
 }

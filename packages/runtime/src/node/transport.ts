@@ -12,6 +12,7 @@ import { REDACTED } from '../redact.js';
 import type { CallContext, Fetch } from '../types.js';
 import { attachNodeBody, decode, lazyWebStream, readAll } from './body.js';
 import { BufferedResponse } from './buffered-response.js';
+import { LocatedResponse } from './located-response.js';
 import { CREDENTIAL_HEADERS, MAX_REDIRECTS, redirectStep } from './redirect.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -136,7 +137,8 @@ function requestEngine(dispatcher: Dispatcher, timeout: number, maxBytes: number
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name] = value;
     for (const [name, value] of DEFAULT_HEADERS) headers[name] ??= value;
-    let body = await bodyOf(request, context);
+    const given = bodyOf(request, context);
+    let body = given instanceof Promise ? await given : given;
     let url = request.url;
     let method = request.method;
     const attemptTimeout = context.options.timeout ?? timeout;
@@ -187,18 +189,25 @@ function requestEngine(dispatcher: Dispatcher, timeout: number, maxBytes: number
 
 type Body = string | Uint8Array | Readable | undefined;
 
-async function bodyOf(request: Request, context: CallContext): Promise<Body> {
+/** The body to send: at hand for most calls (none, or the engine's serialised copy); read from the Request otherwise. */
+function bodyOf(request: Request, context: CallContext): Body | Promise<Body> {
   if (request.body === null) return undefined;
   if (context.replayable === false)
     return Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
   const source = context.body;
   if (typeof source === 'string' || source instanceof Uint8Array) return source;
-  return new Uint8Array(await request.arrayBuffer());
+  return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
 }
 
 async function toResponse(
   res: Dispatcher.ResponseData,
-  info: { url: string; redirected: boolean; method: string; stream: boolean; maxBytes: number },
+  info: {
+    url: string;
+    redirected: boolean;
+    method: string;
+    stream: boolean;
+    maxBytes: number;
+  },
 ): Promise<Response> {
   // Pairs, not a Headers object: the Response builds its own Headers from them (once).
   const headers: [string, string][] = [];
@@ -208,32 +217,29 @@ async function toResponse(
     else if (Array.isArray(value)) for (const v of value) headers.push([name, v]);
   }
   const init = { status: res.statusCode, statusText: res.statusText ?? '', headers };
-  let response: Response;
+  const origin = { url: info.url, redirected: info.redirected };
   if (NULL_BODY.has(res.statusCode) || info.method === 'HEAD') {
     res.body.dump().catch(() => {});
-    response = new Response(null, init);
-  } else {
-    const encoding = single(res.headers['content-encoding']);
-    const body = decode(res.body, encoding);
-    if (info.stream) {
-      response = new Response(lazyWebStream(body), init);
-      attachNodeBody(response, body);
-    } else {
-      const declared = body === res.body ? contentLength(single(res.headers['content-length'])) : undefined;
-      // A declared length within the limit: undici collects the chunks itself (the cheapest read).
-      const bytes =
-        declared !== undefined && declared <= info.maxBytes
-          ? await res.body.bytes()
-          : await readAll(body, info.maxBytes, declared);
-      // undici hands the socket back to its pool one macrotask after the body ends; waiting for that turn
-      // lets the caller's next request reuse this connection instead of opening another.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      response = new BufferedResponse(bytes, init);
-    }
+    return new LocatedResponse(null, init, origin);
   }
-  Object.defineProperty(response, 'url', { value: info.url });
-  if (info.redirected) Object.defineProperty(response, 'redirected', { value: true });
-  return response;
+  const encoding = single(res.headers['content-encoding']);
+  const body = decode(res.body, encoding);
+  if (info.stream) {
+    const response = new LocatedResponse(lazyWebStream(body), init, origin);
+    attachNodeBody(response, body);
+    return response;
+  }
+  const declared = body === res.body ? contentLength(single(res.headers['content-length'])) : undefined;
+  // A declared length within the limit: undici collects the chunks itself (the cheapest read).
+  const bytes =
+    declared !== undefined && declared <= info.maxBytes
+      ? await res.body.bytes()
+      : await readAll(body, info.maxBytes, declared);
+  // undici hands the socket back to its pool one macrotask after the body ends; waiting for that turn lets the
+  // caller's next call reuse this connection instead of opening another (measured: fewer sockets, more
+  // requests per second at concurrency 64 too).
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return new BufferedResponse(bytes, init, origin);
 }
 
 function single(value: string | string[] | undefined): string | undefined {
