@@ -1,13 +1,17 @@
 /**
  * 2. Loopback throughput of a GET returning ~1 KB of JSON, the server in its own process: an SDK call
  * (all policies, Node transport fast path; and the same on Node's fetch) against raw `undici.request`,
- * undici's `fetch` and the global `fetch`, at concurrency 1 and 64. Rounds are paired: each round runs every
+ * undici's `fetch`, the global `fetch` and two clients a TypeScript developer might otherwise reach for (axios
+ * with a keep-alive agent, ky over the global fetch), at concurrency 1 and 64. Rounds are paired: each round runs every
  * variant once, the ratio is taken within the round and the table shows the median ratio, so a noisy
  * neighbour slowing one round does not skew the result. Two more rows split the SDK's cost into its layers
  * (the transport alone; the request engine without policies), with the client's CPU time per request.
  */
+import { Agent as HttpAgent } from 'node:http';
 import { ApiClient, createSdkTransport, type OperationDescriptor } from '@sdkforge/runtime';
 import { nodeTransport } from '@sdkforge/runtime/node';
+import axios from 'axios';
+import ky from 'ky';
 import { Agent, request, fetch as undiciFetch } from 'undici';
 import { fmt, median, type Row, startBenchServer, throughput } from './measure.ts';
 
@@ -24,6 +28,8 @@ const SHOWN: Record<string, string> = {
   'SDK (fetch engine)': 'SDK (fetch engine)',
   'undici fetch': 'undici fetch',
   'global fetch': 'global fetch',
+  axios: 'axios (node:http, keep-alive agent)',
+  ky: 'ky (global fetch)',
   'layer: transport alone': 'layers: the fast-path transport alone (web Request in, web Response out)',
   'layer: engine, no policies': 'layers: request engine (openapi-fetch) over that transport, no policies',
 };
@@ -38,6 +44,8 @@ export async function loopback(rounds = 7, ms = 1000): Promise<Row[]> {
   const sdkFast = new ApiClient({ baseUrl: server.url, transport: createSdkTransport({ fetch: fast }) });
   const sdkFetch = new ApiClient({ baseUrl: server.url, transport: createSdkTransport({ fetch: viaFetch }) });
   const engineOnly = new ApiClient({ baseUrl: server.url, transport: fast });
+  const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 128 });
+  const axiosClient = axios.create({ httpAgent });
   const context = { operationId: 'getItem', anonymous: true, options: {}, attempt: 1 };
   const variants: Record<string, () => Promise<unknown>> = {
     [BASELINE]: async () => {
@@ -54,6 +62,8 @@ export async function loopback(rounds = 7, ms = 1000): Promise<Row[]> {
       const r = await fetch(url);
       await r.json();
     },
+    axios: () => axiosClient.get(url),
+    ky: () => ky.get(url).json(),
     'layer: transport alone': async () => {
       const r = await fast(new Request(url), context);
       await r.json();
@@ -90,6 +100,7 @@ export async function loopback(rounds = 7, ms = 1000): Promise<Row[]> {
     }
   } finally {
     await Promise.all([rawAgent.close(), fetchAgent.close(), fast.close(), viaFetch.close()]);
+    httpAgent.destroy();
     server.stop();
   }
   return rows;
