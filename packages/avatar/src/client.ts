@@ -14,11 +14,13 @@ import {
   sessionAuth,
   type TokenSet,
   type TokenStore,
+  userAgent,
 } from '@sdkforge/runtime';
 import type { NodeTransport, NodeTransportOptions } from '@sdkforge/runtime/node';
 import { AuthModeError, CredentialsRequiredError } from './errors.js';
 import { createResources, type Resources } from './generated/resources.gen.js';
 import type { LoginTokens } from './types.js';
+import { VERSION } from './version.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -71,7 +73,7 @@ export interface AvatarClientOptions {
   storageUrl?: string | undefined;
   /** Check every call's input against the API's schema before sending. @default true */
   validateRequests?: boolean | undefined;
-  /** Headers sent with every call. */
+  /** Headers sent with every call (a `User-Agent` here replaces the SDK's). */
   headers?: Record<string, string> | undefined;
   /** Replace the base fetch (tests, custom agents): `(request, init?) => Promise<Response>`. */
   fetch?: ((request: Request, init?: RequestInit) => Promise<Response>) | undefined;
@@ -178,7 +180,7 @@ export class AvatarClient {
     const engine = new ApiClient({
       baseUrl: this.baseUrl,
       transport,
-      headers: options.headers,
+      headers: { 'User-Agent': userAgent('sdkforge-avatar', VERSION), ...options.headers },
       validateRequests: options.validateRequests,
     });
     const r = createResources(engine);

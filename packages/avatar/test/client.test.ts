@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { MemoryTokenStore } from '@sdkforge/runtime';
 import { describe, expect, it } from 'vitest';
@@ -361,5 +362,25 @@ describe('retries and timeouts (runtime policies)', () => {
       });
     const client = new AvatarClient({ apiKey: KEY, fetch, timeout: 20, retry: false });
     await expect(client.users.getMe()).rejects.toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe('User-Agent', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+  it('names the SDK, its package version and the runtime; a User-Agent of yours replaces it', async () => {
+    const ours = recorder();
+    await new AvatarClient({ apiKey: KEY, fetch: ours.fetch }).users.getMe();
+    expect(ours.seen[0]!.headers.get('user-agent')).toMatch(
+      new RegExp(`^sdkforge-avatar/${version.replaceAll('.', '\\.')} node/\\d`),
+    );
+    const yours = recorder();
+    const client = new AvatarClient({
+      apiKey: KEY,
+      fetch: yours.fetch,
+      headers: { 'user-agent': 'my-app/2.0' },
+    });
+    await client.users.getMe();
+    expect(yours.seen[0]!.headers.get('user-agent')).toBe('my-app/2.0');
   });
 });

@@ -95,4 +95,5 @@ export type {
   RetryOptions,
   RetrySettings,
 } from './types.js';
+export { runtimeProduct, userAgent } from './user-agent.js';
 export { type InputParts, type InputSchemas, validateInput } from './validate.js';

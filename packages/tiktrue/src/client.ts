@@ -13,6 +13,7 @@ import {
   sessionAuth,
   type TokenSet,
   type TokenStore,
+  userAgent,
 } from '@sdkforge/runtime';
 import { assertFingerprint } from './fingerprint.js';
 import {
@@ -25,6 +26,7 @@ import {
 import type { components } from './generated/schema.gen.js';
 import { ModelsService } from './models.js';
 import { LicenseService, PaymentsService } from './services.js';
+import { VERSION } from './version.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -56,6 +58,8 @@ export interface TikTrueClientOptions {
   fetch?: Fetch;
   /** Extra transport policies, outermost first. */
   policies?: readonly Policy[];
+  /** Headers sent with every call (a `User-Agent` here replaces the SDK's). */
+  headers?: Record<string, string>;
 }
 
 /** Email, password and (optionally) the machine's fingerprint (64 hex characters). */
@@ -134,6 +138,7 @@ export class TikTrueClient implements AsyncDisposable {
       baseUrl: this.baseUrl,
       basePath: API_BASE_PATH,
       transport,
+      headers: { 'User-Agent': userAgent('sdkforge-tiktrue', VERSION), ...options.headers },
       validateRequests: options.validateRequests,
     });
     this.api = createResources(engine);

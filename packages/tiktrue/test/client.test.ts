@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -471,5 +472,25 @@ describe('hardwareFingerprint', () => {
     );
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     await expect(hardwareFingerprint([])).rejects.toThrow(TypeError);
+  });
+});
+
+describe('User-Agent', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+  it('names the SDK, its package version and the runtime; a User-Agent of yours replaces it', async () => {
+    const agents: (string | null)[] = [];
+    const fetch = async (request: Request) => {
+      agents.push(request.headers.get('user-agent'));
+      return json({ status: 'ok' });
+    };
+    await new TikTrueClient({ baseUrl: 'https://t.example', fetch }).testConnection();
+    await new TikTrueClient({
+      baseUrl: 'https://t.example',
+      fetch,
+      headers: { 'User-Agent': 'my-app/2.0' },
+    }).testConnection();
+    expect(agents[0]).toMatch(new RegExp(`^sdkforge-tiktrue/${version.replaceAll('.', '\\.')} node/\\d`));
+    expect(agents[1]).toBe('my-app/2.0');
   });
 });

@@ -8,6 +8,7 @@ import {
   type Logger,
   type LogLevel,
   type Policy,
+  userAgent,
 } from '@sdkforge/runtime';
 import type { NodeTransport } from '@sdkforge/runtime/node';
 import { type APIConfig, type ResolvedConfig, resolveConfig } from './config.js';
@@ -32,6 +33,7 @@ import { OptionsService } from './services/options.js';
 import { SystemService } from './services/system.js';
 import { UserLookupService } from './services/user-lookup.js';
 import { UsersService } from './services/users.js';
+import { VERSION } from './version.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -115,7 +117,7 @@ export class ValentinaClient implements ServiceHost, AsyncDisposable {
       baseUrl: config.baseUrl,
       basePath: API_BASE_PATH,
       transport,
-      headers: { ...config.headers },
+      headers: { 'User-Agent': userAgent('sdkforge-valentina', VERSION), ...config.headers },
       validateRequests: options.validateRequests,
     });
     this.api = createResources(engine);

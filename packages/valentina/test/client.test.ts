@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -405,5 +406,25 @@ describe('calls', () => {
     new ValentinaClient({ apiKey: 'k', fetch: recorder().fetch });
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
+  });
+});
+
+describe('User-Agent', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+  it('names the SDK, its package version and the runtime; a User-Agent of yours replaces it', async () => {
+    const ours = recorder(() => json({ status: 'ok' }));
+    await new ValentinaClient({ apiKey: 'k', fetch: ours.fetch }).system.health();
+    expect(ours.requests[0]!.headers.get('user-agent')).toMatch(
+      new RegExp(`^sdkforge-valentina/${version.replaceAll('.', '\\.')} node/\\d`),
+    );
+    const yours = recorder(() => json({ status: 'ok' }));
+    const client = new ValentinaClient({
+      apiKey: 'k',
+      fetch: yours.fetch,
+      headers: { 'User-Agent': 'my-app/2.0' },
+    });
+    await client.system.health();
+    expect(yours.requests[0]!.headers.get('user-agent')).toBe('my-app/2.0');
   });
 });
