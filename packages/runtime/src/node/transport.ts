@@ -137,8 +137,7 @@ function requestEngine(dispatcher: Dispatcher, timeout: number, maxBytes: number
     const headers: Record<string, string> = {};
     for (const [name, value] of request.headers) headers[name] = value;
     for (const [name, value] of DEFAULT_HEADERS) headers[name] ??= value;
-    const given = bodyOf(request, context);
-    let body = given instanceof Promise ? await given : given;
+    let body = await bodyOf(request, context);
     let url = request.url;
     let method = request.method;
     const attemptTimeout = context.options.timeout ?? timeout;
@@ -189,25 +188,18 @@ function requestEngine(dispatcher: Dispatcher, timeout: number, maxBytes: number
 
 type Body = string | Uint8Array | Readable | undefined;
 
-/** The body to send: at hand for most calls (none, or the engine's serialised copy); read from the Request otherwise. */
-function bodyOf(request: Request, context: CallContext): Body | Promise<Body> {
+async function bodyOf(request: Request, context: CallContext): Promise<Body> {
   if (request.body === null) return undefined;
   if (context.replayable === false)
     return Readable.fromWeb(request.body as import('node:stream/web').ReadableStream);
   const source = context.body;
   if (typeof source === 'string' || source instanceof Uint8Array) return source;
-  return request.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+  return new Uint8Array(await request.arrayBuffer());
 }
 
 async function toResponse(
   res: Dispatcher.ResponseData,
-  info: {
-    url: string;
-    redirected: boolean;
-    method: string;
-    stream: boolean;
-    maxBytes: number;
-  },
+  info: { url: string; redirected: boolean; method: string; stream: boolean; maxBytes: number },
 ): Promise<Response> {
   // Pairs, not a Headers object: the Response builds its own Headers from them (once).
   const headers: [string, string][] = [];

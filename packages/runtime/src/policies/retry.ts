@@ -51,6 +51,7 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
     const settings = call === undefined ? clientSettings : resolveRetrySettings(options.retry, call);
     if (settings === false || settings.maxRetries <= 0) return next(request, context);
     const copies = requestCopies(request, context);
+    const hasIdempotencyKey = request.headers.has('idempotency-key');
     let spent = 0;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
@@ -64,16 +65,11 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
       } catch (error) {
         outcome = { error };
       }
-      // The common case, decided without building a decision: a status that is never retried.
-      if (response && !settings.statuses.includes(response.status)) {
-        if (response.status < 500) budget?.onSuccess(spent);
-        return response;
-      }
       const decision = decideRetry({
         attempt,
         settings,
         method: request.method,
-        hasIdempotencyKey: request.headers.has('idempotency-key'),
+        hasIdempotencyKey,
         replayable: context.replayable !== false,
         outcome,
         now: clock.now(),

@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from '../clock.js';
 import { AbortError, TimeoutError } from '../errors.js';
-import { callSignal } from '../signal.js';
+import { callSignal, raceAbort } from '../signal.js';
 import type { Policy } from '../types.js';
 
 export const DEFAULT_TIMEOUT = 60_000;
@@ -73,21 +73,14 @@ export function timeoutPolicy(options: TimeoutPolicyOptions = {}): Policy {
         scope: 'deadline',
       });
     }
-    // One signal for the attempt, for the network; the attempt promise itself is rejected directly when the
-    // timer fires or the caller aborts (no listener on our own signal), so it ends at once even if the base
-    // fetch ignores the signal.
     const controller = new AbortController();
-    let fail: (reason: unknown) => void = noop;
-    const stop = (reason: unknown) => {
-      controller.abort(reason);
-      fail(reason);
-    };
-    const onAbort = () => stop(new AbortError(`${context.operationId} was aborted`, { cause: user?.reason }));
+    const onAbort = () =>
+      controller.abort(new AbortError(`${context.operationId} was aborted`, { cause: user?.reason }));
     user?.addEventListener('abort', onAbort, { once: true });
     const cancelTimer = Number.isFinite(ms)
       ? clock.setTimer(() => {
           const what = scope === 'deadline' ? 'reached its deadline' : `timed out after ${ms} ms`;
-          stop(new TimeoutError(`${context.operationId} ${what}`, { scope }));
+          controller.abort(new TimeoutError(`${context.operationId} ${what}`, { scope }));
         }, ms)
       : noop;
     const release = () => {
@@ -96,12 +89,7 @@ export function timeoutPolicy(options: TimeoutPolicyOptions = {}): Policy {
     };
     context.signal = controller.signal;
     try {
-      const sent = next(request, context);
-      const response = await new Promise<Response>((resolve, reject) => {
-        if (controller.signal.aborted) reject(controller.signal.reason);
-        fail = reject;
-        sent.then(resolve, reject);
-      });
+      const response = await raceAbort(next(request, context), controller.signal);
       // A streamed body outlives this call: its timer stops now, the caller's abort still reaches it.
       if (context.stream) cancelTimer();
       else if (context.cleanup) context.cleanup.push(release);
