@@ -9,6 +9,7 @@ export {
   toSdkError,
 } from './api-client.js';
 export { type Clock, systemClock } from './clock.js';
+// end surface
 export {
   AbortError,
   APIError,
@@ -31,7 +32,10 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+// surface: the generated services' base, pagination mechanism, files and spec-built auth
+export { type DownloadedFile, filenameOf, filePart, guessContentType, readFile } from './file-part.js';
 export { Log, type Logger, type LogLevel, type LogOptions, resolveLogLevel } from './log.js';
+export { type EnvelopeFetcher, type PaginateMode, type PaginateOptions, paginate } from './paginate.js';
 export {
   collectItems,
   DEFAULT_OFFSET_PAGINATION,
@@ -60,6 +64,7 @@ export {
   type RetryInput,
   resolveRetrySettings,
 } from './policies/retry-decision.js';
+export { type SecretSource, type SecuritySchemeObject, schemeAuth } from './policies/scheme-auth.js';
 export { SessionAuth, type SessionAuthOptions, sessionAuth } from './policies/session-auth.js';
 export {
   attemptWindow,
@@ -81,6 +86,7 @@ export {
 } from './redact.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
+export { type MethodPlan, type ScopeValues, Service, type ServiceHost, scopeArgs } from './service.js';
 export { callSignal, raceAbort } from './signal.js';
 export { createSdkTransport, type TransportOptions } from './stack.js';
 export { adhocContext, createTransport, fromFetch, platformFetch } from './transport.js';
