@@ -38,9 +38,9 @@ describe('downloadMany and its connection pool', () => {
 
   it('opens one shared pool when some source is a URL', async () => {
     const data = Buffer.from('served over http');
-    const server = await startServer((_req, res) =>
-      res.writeHead(200, { 'content-length': String(data.length) }).end(data),
-    );
+    const server = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-length': String(data.length) }).end(data);
+    });
     try {
       const root = dir();
       await downloadMany([
