@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
+  ['workflows (action-validator + release rules)', ['pnpm', 'lint:workflows']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
   ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
