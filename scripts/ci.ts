@@ -10,6 +10,7 @@ const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
+  ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
   ['typecheck', ['pnpm', 'typecheck']],
   ['unit tests', ['pnpm', 'test']],
