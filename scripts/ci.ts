@@ -10,6 +10,8 @@ const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
+  // issue 12: prints the hand-written line count of each SDK; the lead adds --enforce to fail over the limits
+  ['hand-written lines', ['node', 'scripts/hand-written-lines.ts']],
   ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
   ['typecheck', ['pnpm', 'typecheck']],
