@@ -8,14 +8,17 @@ export {
   type ResponseDecoding,
   toSdkError,
 } from './api-client.js';
+export { ClientCore, type ClientCoreOptions, type ClientSlot } from './client-core.js';
 export { type Clock, systemClock } from './clock.js';
-// end surface
+export { readEnv } from './env.js';
 export {
   AbortError,
   APIError,
   type APIErrorInit,
   AuthenticationError,
   AuthorizationError,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   IntegrityError,
@@ -29,10 +32,10 @@ export {
   ServerError,
   serverMessage,
   TimeoutError,
+  TransportError,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
-// surface: the generated services' base, pagination mechanism, files and spec-built auth
 export { type DownloadedFile, filenameOf, filePart, guessContentType, readFile } from './file-part.js';
 export { Log, type Logger, type LogLevel, type LogOptions, resolveLogLevel } from './log.js';
 export { type EnvelopeFetcher, type PaginateMode, type PaginateOptions, paginate } from './paginate.js';
@@ -45,6 +48,7 @@ export {
   Page,
   type PageFetcher,
 } from './pagination.js';
+export type { NodeOptions } from './platform/types.js';
 export { type ApiKeyAuthOptions, apiKeyAuth } from './policies/api-key.js';
 export { type BearerAuthOptions, bearerAuth } from './policies/bearer.js';
 export { type IdempotencyOptions, idempotencyPolicy } from './policies/idempotency.js';
@@ -84,6 +88,7 @@ export {
   redactValue,
   scrubText,
 } from './redact.js';
+export { type DefaultClientRegistry, defaultClientRegistry } from './registry.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
 export { type MethodPlan, type ScopeValues, Service, type ServiceHost, scopeArgs } from './service.js';
@@ -101,5 +106,12 @@ export type {
   RetryOptions,
   RetrySettings,
 } from './types.js';
-export { runtimeProduct, userAgent } from './user-agent.js';
+export {
+  type RuntimeGlobals,
+  type RuntimeName,
+  runtimeName,
+  runtimeProduct,
+  userAgent,
+  userAgentHeaders,
+} from './user-agent.js';
 export { type InputParts, type InputSchemas, validateInput } from './validate.js';
