@@ -9,7 +9,11 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
+  ['workflows (action-validator + release rules)', ['pnpm', 'lint:workflows']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
+  // issue 12: prints the hand-written line count of each SDK; the lead adds --enforce to fail over the limits
+  ['hand-written lines', ['node', 'scripts/hand-written-lines.ts']],
+  ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
   ['typecheck', ['pnpm', 'typecheck']],
   ['unit tests', ['pnpm', 'test']],

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, expect, inject, it } from 'vitest';
+import { SERVED_LOG_PATH, type ServedResponse } from './prism.ts';
 import { deref, exampleOf, sampleFromSchema } from './samples.ts';
 import type { Json } from './specs.ts';
 
@@ -128,9 +130,14 @@ export function defineContractSuite(target: () => ContractTarget) {
         );
       }
       if (op.download) {
-        expect(result).toBeInstanceOf(Response);
-        const bytes = await (result as Response).arrayBuffer();
-        expect(bytes.byteLength).toBeGreaterThanOrEqual(0);
+        const received = await bytesOf(result);
+        const served = await lastServed(inject('mockUrls')[api] as string, op);
+        expect(served.status, `${op.operationId}: status the mock served`).toBeLessThan(300);
+        expect({ bytes: received.length, sha256: sha256(received) }).toEqual({
+          bytes: served.bytes,
+          sha256: served.sha256,
+        });
+        binary.push(received.length);
       } else {
         const schema = t.validators[`v${op.method[0]!.toUpperCase()}${op.method.slice(1)}Response`] as
           | v.GenericSchema
@@ -148,7 +155,47 @@ export function defineContractSuite(target: () => ContractTarget) {
     });
   }
 
+  const binary: number[] = [];
   afterAll(() => {
     console.log(`[contract] ${api}: operations covered: ${covered.size}/${total}`);
+    if (binary.length) {
+      console.log(
+        `[contract] ${api}: binary operations byte-identical to what the mock served: ${binary.length} ` +
+          `(${binary.reduce((n, b) => n + b, 0)} bytes)`,
+      );
+    }
   });
+}
+
+/** The bytes of a binary result: a Response, a Blob, raw bytes or a `{ filename, content }` file. */
+export async function bytesOf(result: unknown): Promise<Buffer> {
+  if (result instanceof Response) return Buffer.from(await result.arrayBuffer());
+  if (result instanceof Blob) return Buffer.from(await result.arrayBuffer());
+  if (result instanceof ArrayBuffer || ArrayBuffer.isView(result)) {
+    return Buffer.from(
+      result instanceof ArrayBuffer
+        ? result
+        : result.buffer.slice(result.byteOffset, result.byteOffset + result.byteLength),
+    );
+  }
+  if (typeof result === 'object' && result !== null && 'content' in result) {
+    return bytesOf((result as { content: unknown }).content);
+  }
+  throw new Error(`a binary operation returned ${Object.prototype.toString.call(result)}, not bytes`);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The newest response the mock's proxy served for this operation (method and path template). */
+async function lastServed(mockUrl: string, op: IndexedOperation): Promise<ServedResponse> {
+  const log = (await (await fetch(`${mockUrl}${SERVED_LOG_PATH}`)).json()) as ServedResponse[];
+  const template = new RegExp(
+    `${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+  );
+  const served = log.findLast((r) => r.method === op.http && template.test(r.path.split('?')[0] as string));
+  if (!served)
+    throw new Error(`${op.operationId}: the mock's proxy served nothing for ${op.http} ${op.path}`);
+  return served;
 }

@@ -1,8 +1,10 @@
 /**
  * A scriptable fault-injection HTTP server (node:http on 127.0.0.1, port 0). Each route answers the n-th
  * request with the n-th fault of its script (the last one repeats). It keeps what the server saw: every
- * request, the faults it injected, and how many times each logical operation was executed — with
- * Idempotency-Key deduplication, as a server that honours keys would.
+ * request, the faults it injected, and its own ledger — every request it executed (method, path,
+ * Idempotency-Key, body hash, the caller's `x-logical-id`) with Idempotency-Key deduplication as a
+ * server that honours keys would, and every response it served in full (with the hash of its body).
+ * The reliability ledger compares this record with what the client said each call returned.
  */
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
@@ -28,6 +30,30 @@ export type Fault =
   | { kind: 'wrong-content-type' }
   | { kind: 'oversized'; bytes: number }
   | { kind: 'redirect'; status: number; location: string };
+
+/** One request the server acted on (a replay deduplicated by its Idempotency-Key is not one). */
+export interface Execution {
+  method: string;
+  path: string;
+  /** The caller's `x-logical-id` header (one per logical call, shared by its retries). */
+  logicalId: string | undefined;
+  idempotencyKey: string | undefined;
+  /** SHA-256 of the request body. */
+  bodyHash: string;
+  /** The route is a write (non-idempotent effect); reads are recorded too, with `effect: false`. */
+  effect: boolean;
+}
+
+/** One response the server finished sending: its status and the SHA-256 of the whole body. */
+export interface ServedResponse {
+  logicalId: string | undefined;
+  method: string;
+  path: string;
+  status: number;
+  bodyHash: string;
+}
+
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 export interface SeenRequest {
   method: string;
@@ -60,6 +86,12 @@ export class FaultServer {
   faults = 0;
   /** logical id → executions. */
   readonly executions = new Map<string, number>();
+  /** The server's ledger: every request it executed, in order. */
+  readonly executed: Execution[] = [];
+  /** Every response sent in full (a body cut short or never sent is not here). */
+  readonly served: ServedResponse[] = [];
+  /** Faults applied, by the caller's logical id, in order (for the fault-schedule oracle). */
+  readonly faultsFor = new Map<string, Fault['kind'][]>();
   url = '';
   readonly #routes: Route[] = [];
   readonly #files = new Map<string, { data: Buffer; etag: string; options: FileOptions; count: number }>();
@@ -127,7 +159,7 @@ export class FaultServer {
     this.requests.push(seen);
     const pathname = seen.path.split('?')[0] as string;
     const file = this.#files.get(pathname);
-    if (file && seen.method === 'GET') return this.#serveFile(req, res, file);
+    if (file && seen.method === 'GET') return this.#serveFile(req, res, file, seen);
     const route = this.#routes.find((r) => r.method === seen.method && r.path === pathname);
     if (!route) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"detail":"no route"}');
@@ -135,19 +167,43 @@ export class FaultServer {
     }
     const n = route.count++;
     const fault = typeof route.script === 'function' ? route.script(n, seen) : pick(route.script, n);
+    const logicalId = seen.headers['x-logical-id'] as string | undefined;
+    if (logicalId) this.faultsFor.set(logicalId, [...(this.faultsFor.get(logicalId) ?? []), fault.kind]);
     // 429 and 503 are refusals: the server did not act. Anything else may have taken effect.
     const refused = fault.kind === 'status' && (fault.status === 429 || fault.status === 503);
-    if (route.effect && !refused) this.#execute(seen);
+    if (!refused) this.#execute(seen, route.effect);
     await this.#apply(res, fault, seen);
   }
 
-  /** Runs the operation's side effect, unless its Idempotency-Key was seen before. */
-  #execute(request: SeenRequest): void {
+  /** Runs the operation (a write's side effect), unless its Idempotency-Key was seen before. */
+  #execute(request: SeenRequest, effect: boolean): void {
     const key = request.headers['idempotency-key'] as string | undefined;
-    if (key && this.#idempotent.has(key)) return;
-    if (key) this.#idempotent.add(key);
-    const id = (request.headers['x-logical-id'] as string | undefined) ?? `anonymous-${this.requests.length}`;
-    this.executions.set(id, (this.executions.get(id) ?? 0) + 1);
+    const logicalId = request.headers['x-logical-id'] as string | undefined;
+    if (effect) {
+      if (key && this.#idempotent.has(key)) return;
+      if (key) this.#idempotent.add(key);
+      const id = logicalId ?? `anonymous-${this.requests.length}`;
+      this.executions.set(id, (this.executions.get(id) ?? 0) + 1);
+    }
+    this.executed.push({
+      method: request.method,
+      path: request.path.split('?')[0] as string,
+      logicalId,
+      idempotencyKey: key,
+      bodyHash: sha256(request.body),
+      effect,
+    });
+  }
+
+  /** Records a response whose whole body was handed to the socket. */
+  #served(request: SeenRequest, status: number, body: string | Buffer): void {
+    this.served.push({
+      logicalId: request.headers['x-logical-id'] as string | undefined,
+      method: request.method,
+      path: request.path.split('?')[0] as string,
+      status,
+      bodyHash: sha256(body),
+    });
   }
 
   async #apply(res: ServerResponse, fault: Fault, request: SeenRequest): Promise<void> {
@@ -160,7 +216,7 @@ export class FaultServer {
         'x-request-id': `req_${this.requests.length}`,
         ...headers,
       });
-      res.end(text);
+      res.end(text, () => this.#served(request, status, text));
     };
     switch (fault.kind) {
       case 'ok':
@@ -193,7 +249,8 @@ export class FaultServer {
           res.write(text.slice(i, i + size));
           await new Promise((r) => setTimeout(r, fault.everyMs));
         }
-        res.end();
+        if (res.socket?.destroyed) return;
+        res.end(() => this.#served(request, 200, text));
         return;
       }
       case 'truncate': {
@@ -227,10 +284,12 @@ export class FaultServer {
     req: IncomingMessage,
     res: ServerResponse,
     file: { data: Buffer; etag: string; options: FileOptions; count: number },
+    request: SeenRequest,
   ): Promise<void> {
     const n = file.count++;
     const fault = file.options.faults?.[n];
     if (fault) this.faults++;
+    this.#execute(request, false);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', etag: file.etag };
     if (file.options.ranges) headers['accept-ranges'] = 'bytes';
     const range = req.headers.range?.match(/^bytes=(\d+)-$/);
@@ -248,7 +307,7 @@ export class FaultServer {
       res.write(cut, () => (fault.kind === 'truncate' ? res.socket?.end() : res.socket?.destroy()));
       return;
     }
-    res.end(body);
+    res.end(body, () => this.#served(request, start > 0 ? 206 : 200, body));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { type RunningMock, startPrism } from './prism.ts';
+import { type RunningMock, startPrefixProxy, startPrism } from './prism.ts';
 import { apiNames, mockUrlVariable, serverBasePath, specPath } from './specs.ts';
 
 declare module 'vitest' {
@@ -19,7 +19,11 @@ export default async function setup(project: TestProject) {
     apiNames().map(async (api) => {
       const given = process.env[mockUrlVariable(api)];
       if (given) {
-        urls[api] = given;
+        // A mock already running: fronted by the recording proxy (no prefix to strip), so binary
+        // operations can still compare what they received with what the mock served.
+        const proxy = await startPrefixProxy(given, '');
+        running.push({ url: proxy.url, stop: proxy.close });
+        urls[api] = proxy.url;
         return;
       }
       const mock = await startPrism(specPath(api), { basePath: serverBasePath(api) });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
@@ -77,25 +78,65 @@ export async function startPrism(
   };
 }
 
+/** One response the proxy passed back to a client: what the mock actually served. */
+export interface ServedResponse {
+  method: string;
+  /** The path (and query) the client asked for. */
+  path: string;
+  status: number;
+  contentType: string | undefined;
+  bytes: number;
+  sha256: string;
+}
+
+/** Where a mock fronted by {@link startPrefixProxy} lists the responses it served (newest last). */
+export const SERVED_LOG_PATH = '/__sdkforge/served';
+
 /**
  * Prism matches request paths against `paths` only, ignoring the base path of `servers[0]` (e.g.
  * `/api/v1`). The SDKs send the real server's full paths, so a small proxy in front of Prism strips
- * that prefix from the paths under it.
+ * that prefix from the paths under it. It also hashes every body it passes back and lists them at
+ * {@link SERVED_LOG_PATH}, so a test can compare the bytes an SDK returned with the bytes the mock sent.
  */
-async function startPrefixProxy(prismPort: number, basePath: string) {
+export async function startPrefixProxy(target: number | string, basePath: string) {
+  const upstreamUrl = new URL(typeof target === 'number' ? `http://127.0.0.1:${target}` : target);
+  const served: ServedResponse[] = [];
   const server = createHttpServer((req, res) => {
     const url = req.url ?? '/';
+    if (req.method === 'GET' && url === SERVED_LOG_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(served));
+      return;
+    }
     // Operations with servers of their own (e.g. TikTrue's root-level /health/) pass through unchanged.
-    const path = basePath && url.startsWith(`${basePath}/`) ? url.slice(basePath.length) : url;
+    const stripped = basePath && url.startsWith(`${basePath}/`) ? url.slice(basePath.length) : url;
+    const path = upstreamUrl.pathname.replace(/\/+$/, '') + stripped;
     const upstream = httpRequest(
       {
-        host: '127.0.0.1',
-        port: prismPort,
+        host: upstreamUrl.hostname,
+        port: upstreamUrl.port || 80,
         method: req.method,
         path,
-        headers: req.headers,
+        headers: { ...req.headers, host: upstreamUrl.host },
       },
       (up) => {
+        const hash = createHash('sha256');
+        let bytes = 0;
+        up.on('data', (chunk: Buffer) => {
+          hash.update(chunk);
+          bytes += chunk.length;
+        });
+        // Registered before pipe(): the record exists before the client sees the end of the body.
+        up.on('end', () => {
+          served.push({
+            method: req.method ?? 'GET',
+            path: url,
+            status: up.statusCode ?? 0,
+            contentType: up.headers['content-type'],
+            bytes,
+            sha256: hash.digest('hex'),
+          });
+          if (served.length > 500) served.shift();
+        });
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       },

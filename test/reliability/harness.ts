@@ -1,18 +1,30 @@
 import { once } from 'node:events';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import {
-  ApiClient,
   createSdkTransport,
   type Fetch,
   type OperationDescriptor,
   type TransportOptions,
 } from '@sdkforge/runtime';
 import { type NodeTransportOptions, nodeTransport } from '@sdkforge/runtime/node';
-import { it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from '../helpers/fault-server.ts';
+import { type CallRecord, RecordingApiClient, reconcile } from './ledger.ts';
 
-/** What the suite prints at the end. */
-export const totals = { scenarios: 0, requests: 0, faults: 0, lost: 0, duplicated: 0 };
+/** What the suite prints at the end: `lost`/`duplicated` from the ledger, per scenario, summed. */
+export const totals = {
+  scenarios: 0,
+  requests: 0,
+  faults: 0,
+  calls: 0,
+  executed: 0,
+  lost: 0,
+  ghost: 0,
+  hidden: 0,
+  duplicated: 0,
+  /** Losses the scenarios declared (keyless writes the server executed before the client's error). */
+  expectedHidden: 0,
+};
 
 export const ops = {
   list: { id: 'listItems', method: 'GET', path: '/items', response: 'json' },
@@ -35,7 +47,8 @@ export const ops = {
 } as const satisfies Record<string, OperationDescriptor>;
 
 export interface Sdk {
-  api: ApiClient;
+  /** The runtime's ApiClient, recording what each call returned in the scenario's ledger. */
+  api: RecordingApiClient;
   /** HTTP exchanges this client sent (every attempt, every replay). */
   sent(): number;
   base: Fetch;
@@ -48,8 +61,13 @@ export interface ScenarioContext {
     options?: Partial<TransportOptions> &
       Pick<NodeTransportOptions, 'maxResponseBytes'> & { baseUrl?: string },
   ): Sdk;
-  /** Awaits a call the scenario expects to succeed; a failure counts as lost. */
+  /** Awaits a call the scenario expects to succeed (the ledger, not this, decides what was lost). */
   expectDelivered<T>(call: Promise<T>): Promise<T>;
+  /**
+   * Declares that this scenario knowingly ends with `n` keyless writes the server executed while the
+   * client got an error (the ledger's `hidden` losses); the scenario fails if the ledger finds another number.
+   */
+  expectHiddenLosses(n: number): void;
 }
 
 /** One fault scenario: its own server, its own clients, its numbers added to the totals. */
@@ -60,6 +78,8 @@ export function scenario(name: string, run: (context: ScenarioContext) => Promis
       totals.scenarios++;
       const server = await startFaultServer();
       const closers: (() => Promise<void>)[] = [];
+      const calls: CallRecord[] = [];
+      let expectedHidden = 0;
       const context: ScenarioContext = {
         server,
         sdk(options = {}) {
@@ -78,28 +98,40 @@ export function scenario(name: string, run: (context: ScenarioContext) => Promis
             fetch: base,
           });
           return {
-            api: new ApiClient({ baseUrl: baseUrl ?? server.url, transport }),
+            api: new RecordingApiClient({ baseUrl: baseUrl ?? server.url, transport }, calls),
             sent: () => sent,
             base,
           };
         },
-        async expectDelivered(call) {
-          try {
-            return await call;
-          } catch (error) {
-            totals.lost++;
-            throw error;
-          }
+        expectDelivered(call) {
+          return call;
+        },
+        expectHiddenLosses(n) {
+          expectedHidden = n;
         },
       };
       try {
         await run(context);
       } finally {
-        totals.faults += server.faults;
-        totals.duplicated += server.duplicated;
         for (const close of closers) await close();
         await server.close();
       }
+      // Only once the server is closed: every response it will ever finish is in its record.
+      const ledger = reconcile(calls, server);
+      totals.faults += server.faults;
+      totals.calls += ledger.calls;
+      totals.executed += ledger.executed;
+      totals.lost += ledger.lost;
+      totals.ghost += ledger.ghost;
+      totals.hidden += ledger.hidden;
+      totals.duplicated += ledger.duplicated;
+      totals.expectedHidden += expectedHidden;
+      expect(ledger.details, 'the ledger (ghost: ok but never executed/served)').toEqual({
+        ghost: [],
+        hidden: ledger.details.hidden.slice(0, expectedHidden),
+        duplicated: [],
+      });
+      expect(ledger.hidden, 'keyless writes executed behind an error').toBe(expectedHidden);
     },
     timeout,
   );

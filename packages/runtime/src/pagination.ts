@@ -1,3 +1,5 @@
+import { ResponseParseError } from './errors.js';
+
 /** Where the pieces of an offset-paginated envelope are (field and query parameter names). */
 export interface OffsetPagination {
   items: string;
@@ -42,12 +44,27 @@ export class Page<T> {
     return this.limit > 0 ? Math.floor(this.offset / this.limit) + 1 : 1;
   }
 
-  /** Reads a page out of a response envelope. */
+  /**
+   * Reads a page out of a response envelope. An envelope without an `items` array or a numeric `total`
+   * is not a page: it throws ResponseParseError rather than pass for an empty (or last) page, which would
+   * end a walk early without a word.
+   */
   static from<T>(envelope: unknown, spec: OffsetPagination = DEFAULT_OFFSET_PAGINATION): Page<T> {
-    const e = (envelope ?? {}) as Record<string, unknown>;
-    const items = Array.isArray(e[spec.items]) ? (e[spec.items] as T[]) : [];
+    const isObject = typeof envelope === 'object' && envelope !== null && !Array.isArray(envelope);
+    const e = (isObject ? envelope : {}) as Record<string, unknown>;
+    const missing = [
+      Array.isArray(e[spec.items]) ? undefined : `an array at \`${spec.items}\``,
+      typeof e[spec.total] === 'number' ? undefined : `a number at \`${spec.total}\``,
+    ].filter((m) => m !== undefined);
+    if (missing.length) {
+      const got = isObject ? `fields ${Object.keys(e).join(', ') || 'none'}` : describe(envelope);
+      throw new ResponseParseError(
+        `the response is not a page: expected ${missing.join(' and ')}, got ${got}`,
+      );
+    }
+    const items = e[spec.items] as T[];
     const num = (k: string, fallback: number) => (typeof e[k] === 'number' ? (e[k] as number) : fallback);
-    return new Page(items, num(spec.limit, items.length), num(spec.offset, 0), num(spec.total, items.length));
+    return new Page(items, num(spec.limit, items.length), num(spec.offset, 0), e[spec.total] as number);
   }
 }
 
@@ -103,4 +120,10 @@ export async function collectItems<T>(
   const all: T[] = [];
   for await (const page of iteratePages(fetchPage, start)) all.push(...page.items);
   return all;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value;
 }

@@ -23,7 +23,9 @@ export function validateInput(operationId: string, schemas: InputSchemas, input:
   for (const part of ['path', 'query', 'headers', 'body'] as const) {
     const schema = schemas[part];
     if (!schema) continue;
-    const value = part === 'body' ? input.body : (input[part] ?? {});
+    const given = part === 'body' ? input.body : (input[part] ?? {});
+    // HTTP header names are case-insensitive: `on-behalf-of` is the spec's `On-Behalf-Of`.
+    const value = part === 'headers' ? canonicalHeaders(schema, given as Record<string, unknown>) : given;
     if (part === 'body' && value === undefined) continue;
     const result = v.safeParse(schema, value);
     if (result.success) continue;
@@ -46,4 +48,22 @@ function secretField(path: string): boolean {
 /** valibot's messages end with `but received <the value>`; for a secret, the value must not be repeated. */
 function hideReceived(message: string): string {
   return message.replace(/but received .*$/s, `but received ${REDACTED}`);
+}
+
+/**
+ * The headers renamed to the spelling the schema's keys use, matched without regard to case (a later
+ * spelling of the same name wins, as it does on the wire). Names the schema does not list are kept.
+ */
+function canonicalHeaders(
+  schema: v.GenericSchema,
+  headers: Record<string, unknown>,
+): Record<string, unknown> {
+  const entries = (schema as { entries?: Record<string, unknown> }).entries;
+  if (!entries) return headers;
+  const spelling = new Map(Object.keys(entries).map((name) => [name.toLowerCase(), name]));
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[spelling.get(name.toLowerCase()) ?? name] = value;
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/api-client.js';
 import {
@@ -117,5 +118,23 @@ describe('error messages', () => {
       'refresh failed with 400: refresh: [REDACTED]; password: This password is too short.',
     );
     expect(inspect(error, { depth: 5 })).not.toContain('5f1e9a3c');
+  });
+});
+
+describe('header validation', () => {
+  const op = {
+    id: 'listUsers',
+    method: 'GET',
+    path: '/things',
+    response: 'json',
+    validate: { headers: v.object({ 'On-Behalf-Of': v.pipe(v.string(), v.uuid()) }) },
+  } as const;
+  const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+
+  it('accepts a required header given in any case, and sends it once', async () => {
+    const { api, fetch } = harness([{ path: '*', reply: { json: { ok: true } } }]);
+    await api.request(op, {}, { headers: { 'on-behalf-of': id } });
+    expect(fetch.calls).toHaveLength(1);
+    expect(fetch.calls[0]?.headers['on-behalf-of']).toBe(id);
   });
 });

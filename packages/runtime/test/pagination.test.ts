@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ResponseParseError } from '../src/errors.js';
 import { collectItems, iterateItems, iteratePages, Page } from '../src/pagination.js';
 import { rejection } from './helpers.js';
 
@@ -25,6 +26,35 @@ describe('Page', () => {
     expect([page.hasMore, page.nextOffset, page.totalPages, page.currentPage]).toEqual([true, 22, 5, 3]);
     const last = new Page([40, 41, 42, 43, 44], 10, 40, 45);
     expect([last.hasMore, last.nextOffset]).toEqual([false, undefined]);
+  });
+
+  it('reads an envelope, with limit and offset optional', () => {
+    const page = Page.from<number>({ items: [1, 2], total: 7 });
+    expect([page.items, page.limit, page.offset, page.total, page.hasMore]).toEqual([[1, 2], 2, 0, 7, true]);
+    const named = Page.from<number>(
+      { rows: [3], count: 1, size: 5, skip: 4 },
+      {
+        items: 'rows',
+        total: 'count',
+        limit: 'size',
+        offset: 'skip',
+      },
+    );
+    expect([named.items, named.limit, named.offset, named.total]).toEqual([[3], 5, 4, 1]);
+  });
+
+  it('refuses a response that is not a page instead of reading it as an empty last page', () => {
+    // Before the fix these became Page([], 0, 0, 0): iterAll ended at once and yielded nothing.
+    for (const body of [{ detail: 'maintenance' }, { items: [1] }, { total: 3 }, [1, 2], null, 'text']) {
+      expect(() => Page.from(body)).toThrow(ResponseParseError);
+    }
+    expect(() => Page.from({ items: 'x', total: 2 })).toThrow(/expected an array at `items`/);
+    expect(() => Page.from({ items: [] })).toThrow(/a number at `total`, got fields items/);
+  });
+
+  it('a walk over a response without items/total rejects instead of ending quietly', async () => {
+    const fetchPage = async () => Page.from<number>({ detail: 'not a page' });
+    await expect(collectItems(fetchPage)).rejects.toBeInstanceOf(ResponseParseError);
   });
 });
 

@@ -50,4 +50,25 @@ describe('validateInput', () => {
       validateInput('login', schemas, { path: { download_token: 'a'.repeat(40) }, body: undefined }),
     ).not.toThrow();
   });
+
+  it('matches header names without regard to case', () => {
+    const headers = {
+      headers: v.object({
+        'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
+        'Idempotency-Key': v.optional(v.string()),
+      }),
+    };
+    const id = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+    // Before the fix the lower-case spelling was a missing required header.
+    for (const name of ['on-behalf-of', 'ON-BEHALF-OF', 'On-Behalf-Of']) {
+      expect(() => validateInput('listUsers', headers, { headers: { [name]: id } })).not.toThrow();
+    }
+    const error = issuesOf(() =>
+      validateInput('listUsers', headers, { headers: { 'on-behalf-of': 'nope' } }),
+    );
+    expect(error.issues.map((i) => i.path)).toEqual(['headers.On-Behalf-Of']);
+    expect(issuesOf(() => validateInput('listUsers', headers, { headers: {} })).issues[0]?.path).toBe(
+      'headers.On-Behalf-Of',
+    );
+  });
 });

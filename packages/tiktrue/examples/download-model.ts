@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelDownloadProgress, TikTrueClient } from '@sdkforge/tiktrue';
 
-await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
+const client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
 await client.login({
   email: process.env.TIKTRUE_EMAIL ?? 'sara.ahmadi@example.com',
   password: process.env.TIKTRUE_PASSWORD ?? 'Zagros-1404-Sky',
@@ -46,3 +46,4 @@ console.log(
 );
 const local = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { complete: boolean };
 console.log(`  manifest.json complete: ${local.complete}`);
+await client.close();

@@ -12,7 +12,7 @@ import {
 
 const show = (label: string, value: unknown) => console.log(`→ ${label}\n  ${JSON.stringify(value)}`);
 
-await using client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
+const client = new TikTrueClient({ baseUrl: process.env.TIKTRUE_BASE_URL }); // else BACKEND_URL
 show('client.testConnection()  (GET /health/ at the site root)', await client.testConnection());
 const fingerprint = await hardwareFingerprint(['board:PF2K3M1X', 'cpu:BFEBFBFF000906EA']);
 
@@ -68,3 +68,4 @@ show(
 );
 await client.logout();
 show('client.logout()', { isAuthenticated: client.isAuthenticated() });
+await client.close();

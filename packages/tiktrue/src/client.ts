@@ -36,37 +36,37 @@ export const REFRESH_WINDOW_MS = 5 * 60_000;
 
 export interface TikTrueClientOptions {
   /** Server root (the SDK adds `/api/v1`). @default process.env.BACKEND_URL ?? 'https://api.tiktrue.com' */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Milliseconds allowed for each attempt of a call (the guide's 30 s). @default 30_000 */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Retries after the first attempt for connection errors, 408/429/5xx. @default 3 */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Milliseconds for a whole call, retries and backoff included. @default none */
-  deadline?: number;
+  deadline?: number | undefined;
   /**
    * Where the token pair lives. Give a persistent store (keychain, file) to keep a session across runs:
    * the client writes every rotated refresh token to it. @default in memory
    */
-  tokenStore?: TokenStore;
+  tokenStore?: TokenStore | undefined;
   /** Log one line per HTTP exchange, credentials redacted. @default process.env.SDKFORGE_LOG, else 'off' */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Where log lines go. @default console */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Check every call's input against the API's schema before sending. @default true */
-  validateRequests?: boolean;
+  validateRequests?: boolean | undefined;
   /** Replace the base fetch (tests, proxies). */
-  fetch?: Fetch;
+  fetch?: Fetch | undefined;
   /** Extra transport policies, outermost first. */
-  policies?: readonly Policy[];
+  policies?: readonly Policy[] | undefined;
   /** Headers sent with every call (a `User-Agent` here replaces the SDK's). */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 /** Email, password and (optionally) the machine's fingerprint (64 hex characters). */
 export interface LoginCredentials {
   email: string;
   password: string;
-  hardwareFingerprint?: string;
+  hardwareFingerprint?: string | undefined;
 }
 
 export interface Registration {
@@ -74,7 +74,7 @@ export interface Registration {
   username: string;
   password: string;
   /** Must equal `password`. @default password */
-  passwordConfirm?: string;
+  passwordConfirm?: string | undefined;
 }
 
 /** What `login()` and `register()` resolve with. The tokens stay inside the client. */
@@ -265,12 +265,19 @@ export class TikTrueClient implements AsyncDisposable {
   }
 }
 
-/** An environment variable where there is a `process` (Node, Bun, Deno); undefined elsewhere. */
+/**
+ * An environment variable where there is a `process` (Node, Bun, Deno); undefined elsewhere, and when reading
+ * it is refused (Deno without `--allow-env` throws `NotCapable`): options alone must be enough.
+ */
 function environment(name: string): string | undefined {
-  return (
-    (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
-    undefined
-  );
+  try {
+    return (
+      (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
+      undefined
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** SimpleJWT's refusal of an access token: 401 with `code: "token_not_valid"`. */
@@ -291,21 +298,57 @@ async function isTokenNotValid(response: Response): Promise<boolean> {
 class MirroredTokenStore implements TokenStore {
   readonly #inner: TokenStore | undefined;
   current: TokenSet | undefined;
+  /** The failure of the first read, reported by the first `get()` (then the store is read afresh). */
+  #initialFailure: { error: unknown } | undefined;
+  #initialRead: Promise<void> | undefined;
 
   constructor(inner: TokenStore | undefined) {
     this.#inner = inner;
-    const initial = inner?.get();
-    if (initial instanceof Promise) initial.then((t) => (this.current ??= t)).catch(() => {});
-    else this.current = initial;
+    let initial: ReturnType<TokenStore['get']> | undefined;
+    try {
+      initial = inner?.get();
+    } catch (error) {
+      this.#initialFailure = { error };
+      return;
+    }
+    if (!(initial instanceof Promise)) {
+      this.current = initial;
+      return;
+    }
+    // Awaited by the first get(); a rejection is kept for it, not dropped (nor left unhandled meanwhile).
+    const read: Promise<void> = initial.then(
+      (tokens) => {
+        if (this.#initialRead === read) this.current = tokens;
+      },
+      (error: unknown) => {
+        if (this.#initialRead === read) this.#initialFailure = { error };
+      },
+    );
+    this.#initialRead = read;
   }
 
   async get(): Promise<TokenSet | undefined> {
+    if (this.#initialRead) {
+      await this.#initialRead;
+      this.#initialRead = undefined;
+    }
+    const failure = this.#initialFailure;
+    if (failure) {
+      this.#initialFailure = undefined;
+      throw storeError('get', failure.error);
+    }
     if (!this.#inner) return this.current;
-    this.current = await this.#inner.get();
+    try {
+      this.current = await this.#inner.get();
+    } catch (error) {
+      throw storeError('get', error);
+    }
     return this.current;
   }
 
   async set(tokens: TokenSet | undefined): Promise<void> {
+    this.#initialRead = undefined;
+    this.#initialFailure = undefined;
     this.current = tokens;
     await this.#inner?.set(tokens);
   }
@@ -317,6 +360,13 @@ class MirroredTokenStore implements TokenStore {
   toJSON(): object {
     return { tokens: this.current ? '[REDACTED]' : undefined };
   }
+}
+
+/** A failure of the user's token store, as an SdkError that keeps the original as `cause`. */
+function storeError(method: string, error: unknown): SdkError {
+  if (SdkError.is(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new SdkError(`TikTrueClient: the token store's ${method}() failed: ${message}`, { cause: error });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Fetch, SdkError, validateInput } from '@sdkforge/runtime';
+import { downloadFile, downloadModel } from '#download';
 import { vCreateDownloadTokenPath } from './generated/validators.gen.js';
 import type { FileDownloadOptions, FileDownloadResult } from './node/download-file.js';
 import type { ModelDownloadOptions, ModelDownloadResult } from './node/download-model.js';
@@ -130,7 +131,6 @@ export class ModelsService {
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new SdkError(`download: concurrency must be a positive integer, got ${concurrency}`);
     }
-    const { downloadModel } = await import('./node/download-model.js');
     return downloadModel({ api: this.#api, transport: this.#context.transport }, modelId, dir, {
       ...options,
       concurrency,
@@ -147,7 +147,6 @@ export class ModelsService {
     localPath: string,
     options: FileDownloadOptions = {},
   ): Promise<FileDownloadResult> {
-    const { downloadFile } = await import('./node/download-file.js');
     return downloadFile(this.#api, this.#context.baseUrl, url, localPath, options);
   }
 }

@@ -438,6 +438,68 @@ describe('TikTrueClient token refresh', () => {
     await second.profile();
     expect(server.seen.at(-1)!.authorization).toBe(`Bearer ${server.issued[1]!.access}`);
   });
+  it('reports a rejected first read of an async TokenStore to the first call, sending nothing (issue 14)', async () => {
+    const server = fakeServer({ 'GET /api/v1/license/info/': () => json({}) });
+    const keychainLocked = new Error('keychain locked');
+    let reads = 0;
+    const store = {
+      get: async () => {
+        reads++;
+        if (reads === 1) throw keychainLocked;
+        return { accessToken: access, refreshToken: refresh };
+      },
+      set: async () => {},
+    };
+    const client = new TikTrueClient({
+      baseUrl: 'https://t.example',
+      fetch: server.fetch,
+      tokenStore: store,
+    });
+    const error = await client.license.info().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SdkError);
+    expect((error as SdkError).message).toContain('keychain locked');
+    expect((error as SdkError).cause).toBe(keychainLocked);
+    expect(server.seen).toHaveLength(0);
+    // Reported once: the next call reads the store again and goes out with its token.
+    await client.license.info();
+    expect(server.seen.map((s) => s.authorization)).toEqual([`Bearer ${access}`]);
+  });
+
+  it('a login while the first read of an async TokenStore is pending is not undone by that read', async () => {
+    const server = fakeServer({ 'POST /api/v1/auth/login/': loginRoute });
+    let release: (tokens: { accessToken: string }) => void = () => {};
+    const store = {
+      get: () => new Promise<{ accessToken: string }>((r) => (release = r)),
+      set: async () => {},
+    };
+    const client = new TikTrueClient({
+      baseUrl: 'https://t.example',
+      fetch: server.fetch,
+      tokenStore: store,
+    });
+    await client.login({ email: profile.email, password: PASSWORD });
+    release({ accessToken: 'stale-token-from-the-store' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(client.accessToken).toBe(access);
+  });
+});
+
+describe('TikTrueClient environment', () => {
+  it('works from options alone where reading BACKEND_URL throws (Deno without --allow-env)', () => {
+    const original = process.env;
+    process.env = new Proxy(original, {
+      get(target, name) {
+        if (name === 'BACKEND_URL') throw new Error('NotCapable: Requires env access to "BACKEND_URL"');
+        return Reflect.get(target, name);
+      },
+    });
+    try {
+      expect(new TikTrueClient().baseUrl).toBe('https://api.tiktrue.com');
+      expect(new TikTrueClient({ baseUrl: 'https://t.example' }).baseUrl).toBe('https://t.example');
+    } finally {
+      process.env = original;
+    }
+  });
 });
 
 describe('TikTrueClient logging', () => {

@@ -172,3 +172,28 @@ describe('models.download / models.downloadFile against the scriptable server', 
     }
   });
 });
+
+describe('#download outside Node', () => {
+  it('package.json `imports` gives Node the disk downloads and every other runtime a module without node:*', async () => {
+    const pkg = JSON.parse(await readFile(join(import.meta.dirname, '../package.json'), 'utf8'));
+    expect(pkg.imports['#download']).toEqual({
+      node: './dist/node/download.js',
+      default: './dist/download-unavailable.js',
+    });
+    const source = await readFile(join(import.meta.dirname, '../src/download-unavailable.ts'), 'utf8');
+    // Type-only imports are erased; a value import of node:* or ./node/ would pull Node into the bundle.
+    expect(source).not.toMatch(/^import (?!type )[^;]*from '(node:|\.\/node\/)/m);
+  });
+
+  it('the non-Node build fails with an SdkError that says what to use instead', async () => {
+    const { downloadModel, downloadFile } = await import('../src/download-unavailable.js');
+    for (const call of [
+      () => downloadModel({} as never, 'id', 'dir', {}),
+      () => downloadFile({} as never, '', '', '', {}),
+    ]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SdkError);
+      expect((error as SdkError).message).toMatch(/needs Node.*downloadBlock/s);
+    }
+  });
+});

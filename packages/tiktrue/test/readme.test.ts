@@ -21,6 +21,18 @@ describe('README', () => {
     expect(syncReadme(packageRoot, readme)).toBe(readme);
   });
 
+  it('uses no `using` declarations in snippets or examples (a SyntaxError on Node 22, which the package supports)', () => {
+    const files = [
+      ...snippetFiles(packageRoot, 'examples/snippets'),
+      ...snippetFiles(packageRoot, 'examples'),
+    ];
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const source = readFileSync(join(packageRoot, file), 'utf8');
+      expect(source, file).not.toMatch(/^\s*(?:export\s+)?(?:await\s+)?using\s+\w+\s*=/m);
+    }
+  });
+
   it("lists every guide-only operation of the spec's x-guide-only, with what to call instead", () => {
     const spec = readFileSync(join(packageRoot, '../../specs/tiktrue/openapi.yaml'), 'utf8');
     const guideOnly = [

@@ -37,7 +37,9 @@ export async function downloadMany(
   items: readonly DownloadItem[],
   options: DownloadManyOptions = {},
 ): Promise<DownloadResult[]> {
-  const owned = options.fetch ? undefined : nodeTransport();
+  // One pool shared by the URL sources; none at all when a fetch is given or every source is a callback.
+  const needsPool = !options.fetch && items.some((item) => typeof item.source !== 'function');
+  const owned = needsPool ? nodeTransport() : undefined;
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -1,9 +1,12 @@
 import { TikTrueClient } from '@sdkforge/tiktrue';
 
-await using client = new TikTrueClient();
-
-if (client.isAuthenticated()) {
-  console.log('Client is authenticated');
-} else {
-  console.log('Please login first');
+const client = new TikTrueClient();
+try {
+  if (client.isAuthenticated()) {
+    console.log('Client is authenticated');
+  } else {
+    console.log('Please login first');
+  }
+} finally {
+  await client.close();
 }

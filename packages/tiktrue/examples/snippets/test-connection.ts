@@ -1,11 +1,14 @@
 import { SdkError, TikTrueClient } from '@sdkforge/tiktrue';
 
-await using client = new TikTrueClient();
-
+const client = new TikTrueClient();
 try {
-  const health = await client.testConnection(); // GET /health/ at the site root
-  console.log(`Backend server is reachable (${health.status}, ${health.response_time_ms} ms)`);
-} catch (error) {
-  if (error instanceof SdkError) console.log(`Connection failed: ${error.message}`);
-  else throw error;
+  try {
+    const health = await client.testConnection(); // GET /health/ at the site root
+    console.log(`Backend server is reachable (${health.status}, ${health.response_time_ms} ms)`);
+  } catch (error) {
+    if (error instanceof SdkError) console.log(`Connection failed: ${error.message}`);
+    else throw error;
+  }
+} finally {
+  await client.close();
 }

@@ -9,6 +9,10 @@ const transport = nodeTransport({
   ca: process.env.COMPANY_CA ? readFileSync(process.env.COMPANY_CA) : undefined,
   proxyFromEnv: true, // HTTPS_PROXY / NO_PROXY
 });
-await using client = new TikTrueClient({ baseUrl: 'https://api.tiktrue.com', fetch: transport });
-await client.testConnection();
-await transport.close(); // the transport is yours: close it when the last client is done
+const client = new TikTrueClient({ baseUrl: 'https://api.tiktrue.com', fetch: transport });
+try {
+  await client.testConnection();
+} finally {
+  await client.close();
+  await transport.close(); // the transport is yours: close it when the last client is done
+}

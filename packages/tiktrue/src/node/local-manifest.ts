@@ -21,7 +21,7 @@ export interface LocalFile {
   name: string;
   kind: FileKind;
   /** The server's 1-based block number (blocks only). */
-  blockId?: number;
+  blockId?: number | undefined;
   /** Bytes on disk once finished; `null` while not downloaded. */
   size: number | null;
   /** SHA-256 (hex) of the finished file, computed while it streamed; `null` while not downloaded. */
