@@ -9,6 +9,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
+  ['workflows (action-validator + release rules)', ['pnpm', 'lint:workflows']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
   // issue 12: prints the hand-written line count of each SDK; the lead adds --enforce to fail over the limits
   ['hand-written lines', ['node', 'scripts/hand-written-lines.ts']],
@@ -21,6 +22,8 @@ const steps: [string, string[]][] = [
 if (existsSync(join(root, 'test', 'reliability')))
   steps.push(['reliability suite', ['pnpm', 'test:reliability']]);
 steps.push(['packaging (publint + attw)', ['pnpm', 'pack:check']]);
+// Issue 13: runtime × SDK matrix and the browser budget; advisory (reports, never fails) until its cells are green.
+steps.push(['runtime matrix + browser budget', ['pnpm', 'test:runtimes', '--advisory']]);
 
 const env = {
   ...process.env,
