@@ -3,6 +3,8 @@ export {
   APIError,
   AuthenticationError,
   AuthorizationError,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   type Logger,
