@@ -1,6 +1,4 @@
 import {
-  apiKeyAuth,
-  ClientCore,
   type ClientCoreOptions,
   fromFetch,
   type NodeOptions,
@@ -8,12 +6,14 @@ import {
   REDACTED,
   readEnv,
   type SessionAuth,
+  schemeAuth,
   sessionAuth,
   type TokenSet,
   type TokenStore,
 } from '@sdkforge/runtime';
 import { AuthModeError, CredentialsRequiredError } from './errors.js';
-import { createResources, type Resources } from './generated/resources.gen.js';
+import { AvatarSurface } from './generated/client.gen.js';
+import { OPERATION_SECURITY, type OperationId, SECURITY_SCHEMES } from './generated/operations.gen.js';
 import type { LoginTokens } from './types.js';
 import { VERSION } from './version.js';
 
@@ -22,8 +22,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 /** The Octopize SaaS API. */
 export const DEFAULT_BASE_URL = 'https://www.octopize.app/api';
 
-/** Operations that obtain the session's tokens: they never carry its bearer token. */
-const SESSION_ENDPOINTS = ['login', 'refresh', 'refreshLegacy'];
+/** The operations that renew the session's tokens never carry its bearer token (it may be the expired one). */
+const SESSION_ENDPOINTS = ['refresh', 'refreshLegacy'];
 
 /** Options of the client core that Avatar passes on unchanged (see `ClientCoreOptions`). */
 type CoreOptions = Pick<
@@ -75,7 +75,7 @@ export interface AuthTokens {
  * refresh token is traded once for new tokens and the call replayed. After `close()` every call rejects
  * with `ClientClosedError`.
  */
-export class AvatarClient extends ClientCore {
+export class AvatarClient extends AvatarSurface {
   /** S3-compatible storage endpoint used by the upload / download helpers. */
   readonly storageUrl: string;
   /** Whether calls needing credentials are refused when the client has none. */
@@ -84,17 +84,6 @@ export class AvatarClient extends ClientCore {
   readonly tls: { readonly verifySsl: boolean; readonly ca: NodeOptions['ca'] };
   readonly #apiKey: string | undefined;
   readonly #session: SessionAuth | undefined;
-  declare readonly auth: Resources['auth'];
-  declare readonly apiKeys: Resources['apiKeys'];
-  declare readonly compatibility: Resources['compatibility'];
-  declare readonly eventLogs: Resources['eventLogs'];
-  declare readonly health: Resources['health'];
-  declare readonly openapi: Resources['openapi'];
-  declare readonly datasets: Resources['datasets'];
-  declare readonly jobs: Resources['jobs'];
-  declare readonly resources: Resources['resources'];
-  declare readonly results: Resources['results'];
-  declare readonly users: Resources['users'];
 
   constructor(options: AvatarClientOptions = {}) {
     const { apiKey, tokenStore } = options;
@@ -114,10 +103,15 @@ export class AvatarClient extends ClientCore {
           skip: SESSION_ENDPOINTS,
           clock: options.clock,
         });
-    const auth =
-      session?.policy ?? apiKeyAuth({ key: apiKey!, header: 'Authorization', scheme: 'api-key-v1' });
     const verifyAuth = options.verifyAuth ?? true;
-    const hasCredentials = () => this.hasCredentials();
+    const auth = session
+      ? bySecurity('OAuth2PasswordBearer', session.policy, verifyAuth, async () => !!(await session.tokens()))
+      : bySecurity(
+          'ApiKeyAuth',
+          schemeAuth(SECURITY_SCHEMES.ApiKeyAuth, apiKey!),
+          verifyAuth,
+          async () => true,
+        );
     super({
       ...options,
       product: 'sdkforge-avatar',
@@ -131,9 +125,6 @@ export class AvatarClient extends ClientCore {
         proxy: options.proxy,
         dispatcher: options.dispatcher,
       },
-      policies: verifyAuth
-        ? [requireCredentials(hasCredentials), ...(options.policies ?? [])]
-        : options.policies,
       logEnv: 'AVATAR_LOG',
     });
     this.#apiKey = apiKey;
@@ -141,7 +132,6 @@ export class AvatarClient extends ClientCore {
     this.verifyAuth = verifyAuth;
     this.storageUrl = (options.storageUrl ?? storageUrlFor(baseUrl)).replace(/\/+$/, '');
     this.tls = { verifySsl: options.verifySsl ?? true, ca: options.ca };
-    Object.assign(this, createResources(this.engine));
   }
 
   /** Which credentials the client sends: `'api-key'` or `'bearer'` (tokens from {@link authenticate}). */
@@ -195,13 +185,26 @@ function toTokenSet(tokens: LoginTokens): TokenSet {
   return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token ?? undefined };
 }
 
-/** Outermost policy: an operation that needs credentials fails before anything is sent when there are none. */
-function requireCredentials(has: () => Promise<boolean>): Policy {
-  return (next) => async (request, context) => {
-    if (!context.anonymous && !request.headers.has('Authorization') && !(await has())) {
-      throw new CredentialsRequiredError(context.operationId);
-    }
-    return next(request, context);
+/**
+ * The client's credentials (`policy`, for `scheme`) go to the operations whose security accepts that scheme,
+ * optional ones included; with `verify`, an operation that needs credentials the client cannot give
+ * (none yet, or a 2.x bearer session on an API 3.x operation) fails before anything is sent.
+ */
+function bySecurity(scheme: string, policy: Policy, verify: boolean, has: () => Promise<boolean>): Policy {
+  return (next) => {
+    const withCredentials = policy(next);
+    return async (request, context) => {
+      const requirements = OPERATION_SECURITY[context.operationId as OperationId] ?? [];
+      const accepted = requirements.some((r) => scheme in r);
+      const needed = requirements.length > 0 && requirements.every((r) => Object.keys(r).length > 0);
+      if (verify && needed && !request.headers.has('Authorization') && !(accepted && (await has()))) {
+        throw new CredentialsRequiredError(
+          context.operationId,
+          accepted ? undefined : Object.keys(requirements[0]!),
+        );
+      }
+      return accepted ? withCredentials(request, context) : next(request, context);
+    };
   };
 }
 

@@ -11,7 +11,7 @@
  */
 import { MemoryTokenStore, type Policy } from '@sdkforge/runtime';
 import { describe, expect, it } from 'vitest';
-import { AvatarClient, operationIndex } from '../src/index.js';
+import { AvatarClient, CredentialsRequiredError, operationIndex } from '../src/index.js';
 
 const KEY = 'key-SENTINEL-7f3a';
 const TOKEN = 'bearer-SENTINEL-91c2';
@@ -34,6 +34,8 @@ interface Case {
   query?: [string, string][];
   body?: string | RegExp;
   auth: Auth;
+  /** Renews the password session: never sent with its bearer token. */
+  renewsSession?: true;
 }
 
 const yamlDoc = 'kind: AvatarMetadata\nmetadata:\n  name: m-SENTINEL\n';
@@ -55,6 +57,7 @@ const CASES: Case[] = [
     path: '/refresh',
     query: [['token', 'rt-S1']],
     auth: 'optional',
+    renewsSession: true,
   },
   {
     operationId: 'refreshLegacy',
@@ -63,6 +66,7 @@ const CASES: Case[] = [
     path: '/refresh',
     query: [['token', 'rt-S2']],
     auth: 'optional',
+    renewsSession: true,
   },
   {
     operationId: 'forgottenPassword',
@@ -495,5 +499,36 @@ describe('wiring: every public method sends its own operation', () => {
     if (c.body === undefined) expect(req.body).toBe('');
     else if (typeof c.body === 'string') expect(req.body).toBe(c.body);
     else expect(req.body).toMatch(c.body);
+  });
+});
+
+describe('wiring: the Authorization header each auth mode owes an operation', () => {
+  it.each(CASES)('$operationId ($auth)', async (c) => {
+    const key = recording('api-key');
+    await c.call(key.client);
+    expect(key.sent[0]!.authorization).toBe(c.auth === 'public' ? null : `api-key-v1 ${KEY}`);
+
+    const bearer = recording('bearer');
+    if (c.renewsSession) {
+      // The endpoints that renew a session never carry its (possibly expired) bearer token.
+      await c.call(bearer.client);
+      expect(bearer.sent[0]!.authorization).toBeNull();
+    } else if (c.auth === 'api-key') {
+      // API 3.x operations do not take the 2.x password session: refused before anything is sent.
+      await expect(c.call(bearer.client)).rejects.toBeInstanceOf(CredentialsRequiredError);
+      expect(bearer.sent).toHaveLength(0);
+    } else {
+      await c.call(bearer.client);
+      expect(bearer.sent[0]!.authorization).toBe(c.auth === 'public' ? null : `Bearer ${TOKEN}`);
+    }
+
+    const anonymous = recording('none');
+    if (c.auth === 'required' || c.auth === 'api-key') {
+      await expect(c.call(anonymous.client)).rejects.toBeInstanceOf(CredentialsRequiredError);
+      expect(anonymous.sent).toHaveLength(0);
+    } else {
+      await c.call(anonymous.client);
+      expect(anonymous.sent[0]!.authorization).toBeNull();
+    }
   });
 });
