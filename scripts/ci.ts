@@ -22,6 +22,8 @@ const steps: [string, string[]][] = [
 if (existsSync(join(root, 'test', 'reliability')))
   steps.push(['reliability suite', ['pnpm', 'test:reliability']]);
 steps.push(['packaging (publint + attw)', ['pnpm', 'pack:check']]);
+// Issue 13: runtime × SDK matrix and the browser budget; advisory (reports, never fails) until its cells are green.
+steps.push(['runtime matrix + browser budget', ['pnpm', 'test:runtimes', '--advisory']]);
 
 const env = {
   ...process.env,

@@ -6,6 +6,7 @@ import {
   ResponseParseError,
   SdkError,
   TimeoutError,
+  TransportError,
 } from './errors.js';
 import { redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
@@ -52,6 +53,8 @@ export interface ApiClientConfig {
   headers?: Record<string, string>;
   /** Check input against the spec before sending. @default true */
   validateRequests?: boolean;
+  /** How errors name the transport when it fails before any response. @default 'the transport' */
+  transportName?: string;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -67,6 +70,7 @@ export class ApiClient {
   readonly basePath: string;
   readonly #transport: Fetch;
   readonly #validate: boolean;
+  readonly #transportName: string;
   readonly #engine: Client<Record<string, never>>;
 
   constructor(config: ApiClientConfig) {
@@ -74,6 +78,7 @@ export class ApiClient {
     this.basePath = (config.basePath ?? '').replace(/\/+$/, '');
     this.#transport = config.transport;
     this.#validate = config.validateRequests ?? true;
+    this.#transportName = config.transportName ?? 'the transport';
     // One query serializer for every call (openapi-fetch would otherwise build its default one per call).
     this.#engine = createClient({
       baseUrl: this.baseUrl + this.basePath,
@@ -128,7 +133,7 @@ export class ApiClient {
       // biome-ignore lint/suspicious/noExplicitAny: the engine is untyped here; the generated signatures carry the types.
       result = await (this.#engine as any).request(op.method.toLowerCase(), op.path, init);
     } catch (error) {
-      throw toSdkError(error, op, options.signal, received);
+      throw toSdkError(error, op, options.signal, received, this.#transportName);
     } finally {
       for (const release of context.cleanup ?? []) release();
     }
@@ -218,6 +223,7 @@ export function toSdkError(
   op: { id: string },
   signal?: AbortSignal,
   response?: Response,
+  transport = 'the transport',
 ): SdkError {
   if (SdkError.is(error)) return error;
   const name = (error as { name?: string } | null)?.name;
@@ -226,13 +232,27 @@ export function toSdkError(
   }
   if (name === 'TimeoutError') return new TimeoutError(`${op.id} timed out`, { cause: error });
   if (error instanceof SyntaxError) {
-    const type = response?.headers.get('content-type');
-    const what = response ? ` (status ${response.status}, content-type ${type ?? 'none'})` : '';
-    return new ResponseParseError(
-      `${op.id}: the server's response was not valid JSON${what}: ${error.message}`,
-      {
+    // A SyntaxError before any response is not about the server's body: a module of the transport failed to
+    // load (an export missing on this runtime) or the transport broke.
+    if (!response) {
+      return new TransportError(transport, `failed before any response (${error.name}: ${error.message})`, {
         cause: error,
-      },
+      });
+    }
+    // An error status is that status's error, whatever its body looks like.
+    if (!response.ok) {
+      return APIError.from({
+        status: response.status,
+        headers: response.headers,
+        body: undefined,
+        url: redactUrl(response.url),
+        operationId: op.id,
+      });
+    }
+    const type = response.headers.get('content-type');
+    return new ResponseParseError(
+      `${op.id}: the server's response was not valid JSON (status ${response.status}, content-type ${type ?? 'none'}): ${error.message}`,
+      { cause: error },
     );
   }
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;

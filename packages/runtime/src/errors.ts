@@ -73,6 +73,35 @@ export class IntegrityError extends SdkError {
   override name = 'IntegrityError';
 }
 
+/** The client or one of its options is set up wrongly (a missing key, an option this runtime cannot honour); nothing was sent. */
+export class ConfigurationError extends SdkError {
+  override name = 'ConfigurationError';
+}
+
+/** The client was closed (`close()` or `await using`); this call was not sent. Create a new client. */
+export class ClientClosedError extends SdkError {
+  override name = 'ClientClosedError';
+  readonly operationId: string;
+  constructor(operationId: string, client = 'client') {
+    super(`${operationId}: this ${client} is closed`);
+    this.operationId = operationId;
+  }
+}
+
+/**
+ * The transport itself failed, before any response: its module could not be loaded on this runtime, or it
+ * broke while sending (not a network error). The message names the transport.
+ */
+export class TransportError extends SdkError {
+  override name = 'TransportError';
+  /** Which transport failed, e.g. `the Node transport (undici)`. */
+  readonly transport: string;
+  constructor(transport: string, message: string, options?: { cause?: unknown }) {
+    super(`${transport} ${message}`, options);
+    this.transport = transport;
+  }
+}
+
 export interface APIErrorInit {
   status: number;
   headers: Headers;

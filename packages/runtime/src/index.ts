@@ -8,13 +8,17 @@ export {
   type ResponseDecoding,
   toSdkError,
 } from './api-client.js';
+export { ClientCore, type ClientCoreOptions, type ClientSlot } from './client-core.js';
 export { type Clock, systemClock } from './clock.js';
+export { readEnv } from './env.js';
 export {
   AbortError,
   APIError,
   type APIErrorInit,
   AuthenticationError,
   AuthorizationError,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   IntegrityError,
@@ -28,6 +32,7 @@ export {
   ServerError,
   serverMessage,
   TimeoutError,
+  TransportError,
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
@@ -41,6 +46,7 @@ export {
   Page,
   type PageFetcher,
 } from './pagination.js';
+export type { NodeOptions } from './platform/types.js';
 export { type ApiKeyAuthOptions, apiKeyAuth } from './policies/api-key.js';
 export { type BearerAuthOptions, bearerAuth } from './policies/bearer.js';
 export { type IdempotencyOptions, idempotencyPolicy } from './policies/idempotency.js';
@@ -79,6 +85,7 @@ export {
   redactValue,
   scrubText,
 } from './redact.js';
+export { type DefaultClientRegistry, defaultClientRegistry } from './registry.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
 export { callSignal, raceAbort } from './signal.js';
@@ -95,5 +102,12 @@ export type {
   RetryOptions,
   RetrySettings,
 } from './types.js';
-export { runtimeProduct, userAgent } from './user-agent.js';
+export {
+  type RuntimeGlobals,
+  type RuntimeName,
+  runtimeName,
+  runtimeProduct,
+  userAgent,
+  userAgentHeaders,
+} from './user-agent.js';
 export { type InputParts, type InputSchemas, validateInput } from './validate.js';

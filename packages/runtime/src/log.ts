@@ -1,3 +1,4 @@
+import { readEnv } from './env.js';
 import { scrubText } from './redact.js';
 
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
@@ -28,10 +29,6 @@ export function resolveLogLevel(option: LogLevel | undefined, envValue: string |
   if (!value) return 'off';
   if (value in RANK) return value as LogLevel;
   return value === '1' || value === 'true' || value === 'yes' ? 'info' : 'off';
-}
-
-function readEnv(name: string): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 }
 
 /** A leveled log whose messages have bearer/basic credentials scrubbed out. */

@@ -1,0 +1,92 @@
+/**
+ * The transport is chosen by the resolver: bundling the root entry for a browser or for workerd must not reach
+ * `node:*` or undici. The bundles are made with esbuild from the sources, through the package's own
+ * `imports`/`exports` maps (copied with their `./dist/*.js` targets pointed at `./src/*.ts`), so the conditions
+ * and their order are the ones users get.
+ */
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+let app: string;
+
+beforeAll(async () => {
+  // app/node_modules/@sdkforge/runtime: the manifest (targets → sources), the sources and the dependencies.
+  app = await mkdtemp(join(tmpdir(), 'sdkforge-runtime-bundle-'));
+  const pkg = join(app, 'node_modules', '@sdkforge', 'runtime');
+  await mkdir(pkg, { recursive: true });
+  const manifest = await readFile(join(root, 'package.json'), 'utf8');
+  const toSource = (_: string, path: string) => `"./src/${path}.ts"`;
+  await writeFile(
+    join(pkg, 'package.json'),
+    manifest
+      .replace(/"\.\/dist\/([\w/.-]+?)\.d\.ts"/g, toSource)
+      .replace(/"\.\/dist\/([\w/.-]+?)\.js"/g, toSource),
+  );
+  await symlink(join(root, 'src'), join(pkg, 'src'));
+  await symlink(join(root, 'node_modules'), join(pkg, 'node_modules'));
+});
+
+afterAll(async () => {
+  await rm(app, { recursive: true, force: true });
+});
+
+async function bundle(conditions: string[], platform: 'browser' | 'neutral' | 'node'): Promise<Metafile> {
+  const result = await build({
+    stdin: {
+      contents: "import { ClientCore, readEnv } from '@sdkforge/runtime'; export { ClientCore, readEnv };",
+      resolveDir: app,
+      loader: 'ts',
+    },
+    absWorkingDir: app,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform,
+    conditions,
+    mainFields: ['module', 'main'],
+    // Keep the paths under app/node_modules, so the copied manifest is the one in force.
+    preserveSymlinks: true,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return result.metafile;
+}
+
+function reached(metafile: Metafile): { inputs: string[]; nodeImports: string[] } {
+  const inputs = Object.keys(metafile.inputs);
+  const nodeImports = Object.values(metafile.inputs).flatMap((input) =>
+    input.imports.filter((i) => i.path.startsWith('node:') || i.path === 'undici').map((i) => i.path),
+  );
+  return { inputs, nodeImports };
+}
+
+describe('static transport choice', () => {
+  it.each([
+    ['browser (esbuild --platform=browser)', [], 'browser'],
+    ['workerd (wrangler: workerd, worker, browser)', ['workerd', 'worker', 'browser'], 'neutral'],
+    ['deno', ['deno'], 'neutral'],
+    ['bun', ['bun'], 'neutral'],
+  ] as const)(
+    '%s: the root entry bundles without node:* or undici',
+    async (_name, conditions, platform) => {
+      const { inputs, nodeImports } = reached(await bundle([...conditions], platform));
+      expect(inputs.some((i) => i.endsWith('src/platform/fetch.ts'))).toBe(true);
+      expect(inputs.filter((i) => /platform\/node\.ts|src\/node\/|undici/.test(i))).toEqual([]);
+      expect(nodeImports).toEqual([]);
+    },
+    30_000,
+  );
+
+  it('node: the root entry reaches the undici transport (the check above can see it)', async () => {
+    const { inputs, nodeImports } = reached(await bundle(['node'], 'node'));
+    expect(inputs.some((i) => i.endsWith('src/platform/node.ts'))).toBe(true);
+    expect(inputs.some((i) => i.endsWith('src/node/transport.ts'))).toBe(true);
+    expect(inputs.some((i) => i.includes('undici'))).toBe(true);
+    expect(nodeImports.length).toBeGreaterThan(0);
+  }, 30_000);
+});
