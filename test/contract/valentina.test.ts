@@ -13,7 +13,7 @@ import {
 } from '@sdkforge/valentina';
 import * as validators from '@sdkforge/valentina/validators';
 import { describe, expect, inject, it } from 'vitest';
-import { serviceCalls } from '../../packages/valentina/test/service-calls.ts';
+import { wiringTable } from '../../packages/valentina/test/wiring-table.ts';
 import { defineContractSuite } from '../helpers/contract.ts';
 import { loadSpecDocument } from '../helpers/specs.ts';
 
@@ -79,7 +79,7 @@ describe("valentina: the seed's service layer against Prism (every request must 
   const client = () => new ValentinaClient({ ...options(), defaultCompanyId: COMPANY, setAsDefault: false });
   const reached = new Set<string>();
 
-  it.each(serviceCalls)('%s', async (_, call) => {
+  it.each(wiringTable.map((row) => [row.method, row.call] as const))('%s', async (_, call) => {
     const operations: string[] = [];
     const c = new ValentinaClient({
       ...options(),
