@@ -37,7 +37,10 @@ export interface ClientCoreOptions {
    * wrap a WHATWG fetch with `fromFetch(fn)`. Node options are then not used.
    */
   fetch?: Fetch | undefined;
-  /** Node transport settings (ca, verify, proxy, dispatcher, pool). Off Node, the TLS/proxy ones are a ConfigurationError. */
+  /**
+   * Connection settings (ca, verify, proxy, dispatcher, pool). Node honours all; Bun ca/verify/proxy; Deno
+   * ca/proxy; a setting the runtime cannot honour is a ConfigurationError here. Unused when `fetch` is given.
+   */
   node?: NodeOptions | undefined;
   /** Extra policies, outermost first. */
   policies?: readonly Policy[] | undefined;
