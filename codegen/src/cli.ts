@@ -4,7 +4,7 @@
  * Lints every specs/<name>/openapi.yaml and writes packages/<name>/src/generated/.
  * With --check, writes nothing and exits 1 when any generated file differs from what the spec gives.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { discoverTargets, repoRoot } from './config.ts';
@@ -42,6 +42,15 @@ for (const target of targets) {
       mkdirSync(dirname(file.path), { recursive: true });
       writeFileSync(file.path, file.content);
     }
+  }
+  // A generated file the spec no longer produces (resources.gen.ts once a spec has x-sdk) goes away.
+  const wanted = new Set(files.map((f) => f.path));
+  const present = existsSync(target.out) ? readdirSync(target.out).filter((n) => n.endsWith('.gen.ts')) : [];
+  for (const name of present) {
+    const path = join(target.out, name);
+    if (wanted.has(path)) continue;
+    if (values.check) stale.push(`${relative(root, path)} (no longer generated: delete it)`);
+    else rmSync(path);
   }
   console.log(
     `✓ ${target.name}: ${values.check ? 'checked' : 'generated'} ${files.length} files from ${target.specRelative}`,

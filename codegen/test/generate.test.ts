@@ -82,11 +82,12 @@ describe('buildModel', () => {
     expect(byName.downloadPetPhoto!.success.decoding).toBe('stream');
     expect(byName.deletePet!.success.decoding).toBe('empty');
     expect(byName.checkHealth!.anonymous).toBe(true);
-    expect(byName.getPet!.pathParams).toEqual([{ name: 'pet_id', in: 'path', required: true }]);
-    expect(byName.createPet!.body).toEqual({
+    expect(byName.getPet!.pathParams).toMatchObject([{ name: 'pet_id', in: 'path', required: true }]);
+    expect(byName.createPet!.body).toMatchObject({
       contentType: 'application/json',
       encoding: 'json',
       required: true,
+      model: 'PetCreate',
     });
   });
 
@@ -117,6 +118,16 @@ describe('buildModel', () => {
       schema: { type: 'string' },
     });
     expect(() => buildModel(copy, 'fixture')).toThrow('query parameter "signal" is reserved');
+  });
+
+  it('reserves deadline too: a query parameter of that name would swallow the per-call deadline (issue 14)', () => {
+    const copy = structuredClone(doc);
+    ((copy.paths!['/pets']!.get as Record<string, unknown>).parameters as unknown[]).push({
+      name: 'deadline',
+      in: 'query',
+      schema: { type: 'string' },
+    });
+    expect(() => buildModel(copy, 'fixture')).toThrow('GET /pets: query parameter "deadline" is reserved');
   });
 });
 

@@ -36,7 +36,9 @@ export {
   ValidationError,
   type ValidationIssue,
 } from './errors.js';
+export { type DownloadedFile, filenameOf, filePart, guessContentType, readFile } from './file-part.js';
 export { Log, type Logger, type LogLevel, type LogOptions, resolveLogLevel } from './log.js';
+export { type EnvelopeFetcher, type PaginateMode, type PaginateOptions, paginate } from './paginate.js';
 export {
   collectItems,
   DEFAULT_OFFSET_PAGINATION,
@@ -66,6 +68,7 @@ export {
   type RetryInput,
   resolveRetrySettings,
 } from './policies/retry-decision.js';
+export { type SecretSource, type SecuritySchemeObject, schemeAuth } from './policies/scheme-auth.js';
 export { SessionAuth, type SessionAuthOptions, sessionAuth } from './policies/session-auth.js';
 export {
   attemptWindow,
@@ -88,6 +91,7 @@ export {
 export { type DefaultClientRegistry, defaultClientRegistry } from './registry.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
+export { type MethodPlan, type ScopeValues, Service, type ServiceHost, scopeArgs } from './service.js';
 export { callSignal, raceAbort } from './signal.js';
 export { createSdkTransport, type TransportOptions } from './stack.js';
 export { adhocContext, createTransport, fromFetch, platformFetch } from './transport.js';
