@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,5 +173,29 @@ describe('sdk-codegen --check', () => {
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('packages/pets/src/generated/resources.gen.ts');
     expect(stale.stderr).toContain('Fix: scripts/run generate');
+  });
+
+  it('replaces resources.gen.ts by the surface files once the spec has x-sdk', () => {
+    const root = workspace();
+    expect(run(root).status).toBe(0);
+    copyFileSync(
+      join(import.meta.dirname, 'fixtures', 'kennel.yaml'),
+      join(root, 'specs', 'pets', 'openapi.yaml'),
+    );
+    const stale = run(root, '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toContain(
+      'packages/pets/src/generated/resources.gen.ts (no longer generated: delete it)',
+    );
+    expect(run(root).status).toBe(0);
+    expect(readdirSync(join(root, 'packages', 'pets', 'src', 'generated')).sort()).toEqual([
+      'client.gen.ts',
+      'models.gen.ts',
+      'operations.gen.ts',
+      'schema.gen.ts',
+      'services.gen.ts',
+      'validators.gen.ts',
+    ]);
+    expect(run(root, '--check').status).toBe(0);
   });
 });

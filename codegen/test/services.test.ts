@@ -26,7 +26,8 @@ const page = (items: unknown[], offset: number, limit: number, total: number) =>
 let sdk: TempSdk;
 // biome-ignore lint/suspicious/noExplicitAny: the generated module is imported at run time.
 let S: any;
-let api: { API_BASE_PATH: string };
+// biome-ignore lint/suspicious/noExplicitAny: the generated module is imported at run time.
+let api: any;
 
 beforeAll(async () => {
   sdk = await tempSdk(spec);
@@ -48,6 +49,33 @@ function host(fetch: MockFetch, hooks: Record<string, (r: unknown) => unknown> =
   };
 }
 const scope = { userId: 'user-1', kennelId: undefined, companyId: 'co-1' };
+
+describe('generated operation table', () => {
+  it('keys descriptors by operationId, with the security requirements and the surface index', () => {
+    expect(api.OPERATIONS.login).toMatchObject({ method: 'POST', path: '/login', anonymous: true });
+    expect(api.OPERATION_SECURITY).toMatchObject({
+      getHealth: [{}, { ApiKey: [] }],
+      login: [],
+      getDog: [{ ApiKey: [] }],
+    });
+    expect(api.SECURITY_SCHEMES).toEqual({ ApiKey: { type: 'http', scheme: 'api-key-v1' } });
+    expect(api.operationIndex).toContainEqual({
+      operationId: 'login',
+      internal: true,
+      http: 'POST',
+      path: '/login',
+    });
+    expect(api.operationIndex).toContainEqual({
+      operationId: 'listDogs',
+      group: 'dogs',
+      method: 'getPage',
+      http: 'GET',
+      path: '/companies/{company_id}/dogs',
+      paginated: true,
+    });
+    expect(api.operationIndex).toHaveLength(Object.keys(api.OPERATIONS).length);
+  });
+});
 
 describe('generated services', () => {
   it('type-check under strict + exactOptionalPropertyTypes', () => {

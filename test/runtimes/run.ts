@@ -14,6 +14,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -56,6 +57,7 @@ const { values: args } = parseArgs({
     'no-matrix': { type: 'boolean' },
     advisory: { type: 'boolean' },
     concurrency: { type: 'string' },
+    keep: { type: 'boolean' },
   },
 });
 const advisory = args.advisory || process.env.SDKFORGE_RUNTIMES_ADVISORY === '1';
@@ -71,8 +73,9 @@ function log(msg: string) {
 // ───────────────────────────── set-up: tools, tarballs, a user's project ─────────────────────────────
 
 const tools = installTools();
-const work = join(cacheDir, 'work');
-rmSync(work, { recursive: true, force: true });
+// One work folder per run (runs from several worktrees may overlap), removed at the end unless --keep.
+mkdirSync(cacheDir, { recursive: true });
+const work = mkdtempSync(join(cacheDir, 'work-'));
 const tarballs = join(work, 'tarballs');
 const project = join(work, 'project');
 mkdirSync(tarballs, { recursive: true });
@@ -229,7 +232,13 @@ function parseResult(text: string): Outcome | undefined {
   return r.ok ? { ok: true, lines: r.lines ?? [] } : { ok: false, error: r.error ?? 'failed' };
 }
 
-function runProcess(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+/** Runs a cell's process; its outcome is the RESULT line it prints, or (mode 'exit') its exit code. */
+function runProcess(
+  cmd: string,
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  mode: 'result' | 'exit' = 'result',
+): Promise<Outcome> {
   return new Promise((resolve) => {
     let out = '';
     let err = '';
@@ -247,6 +256,18 @@ function runProcess(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promis
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (mode === 'exit') {
+        if (code === 0) return resolve({ ok: true, lines: [] });
+        const errors = out.split('\n').filter((l) => /error TS\d+/.test(l));
+        return resolve({
+          ok: false,
+          error:
+            `${errors.length} error(s): ${errors.slice(0, 2).join(' | ').replaceAll(project, '.')}`.slice(
+              0,
+              600,
+            ),
+        });
+      }
       const parsed = parseResult(out);
       if (parsed) return resolve(parsed);
       const tail = firstError(err) || out.trim().split('\n').slice(-3).join(' | ');
@@ -298,6 +319,43 @@ rows.push({
     ),
   userAgent: { must: /\bdeno\//i, mustNot: /\bnode\//, says: 'deno/<version>' },
 });
+
+// TypeScript: the program type-checks against the packed declarations, under the config `tsc --init`
+// writes (strict, exactOptionalPropertyTypes, module nodenext) and with moduleResolution bundler.
+for (const mode of ['nodenext', 'bundler'] as const) {
+  const dir = join(project, `tsc-${mode}`);
+  rows.push({
+    name: `TypeScript ${versions.tools.typescript} (${mode})`,
+    how: `tsc --noEmit of programs/<sdk>.ts with the tsconfig \`tsc --init\` writes${mode === 'bundler' ? ', module preserve + moduleResolution bundler' : ' (module nodenext)'}`,
+    prepare: async () => {
+      mkdirSync(dir, { recursive: true });
+      const init = spawnSync(process.execPath, [join(tools.modules, 'typescript', 'bin', 'tsc'), '--init'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      if (init.status !== 0) throw new Error(`tsc --init failed: ${init.stdout}${init.stderr}`);
+    },
+    run: async (sdk) => {
+      const config = {
+        extends: './tsconfig.json',
+        compilerOptions: {
+          noEmit: true,
+          ...(mode === 'bundler' ? { module: 'preserve', moduleResolution: 'bundler' } : {}),
+        },
+        files: [`../programs/${sdk}.ts`],
+      };
+      writeFileSync(join(dir, `tsconfig.${sdk}.json`), JSON.stringify(config, null, 2));
+      const tsc = join(tools.modules, 'typescript', 'bin', 'tsc');
+      const r = await runProcess(
+        process.execPath,
+        [tsc, '-p', join(dir, `tsconfig.${sdk}.json`), '--pretty', 'false'],
+        cleanEnv(),
+        'exit',
+      );
+      return r;
+    },
+  });
+}
 
 // Cloudflare workerd through miniflare, on a wrangler-style esbuild bundle.
 for (const compat of [true, false]) {
@@ -803,4 +861,6 @@ const failed = redCells > 0 || sizeFailed;
 console.log(
   `\n${failed ? red(`${redCells} red cell(s)${sizeFailed ? ', browser budget not met' : ''}`) : green('all cells green, budget met')} — ${((Date.now() - t0) / 1000).toFixed(0)} s${failed && advisory ? ' (advisory: not failing the step)' : ''}`,
 );
+if (args.keep) console.log(`work folder kept: ${work}`);
+else rmSync(work, { recursive: true, force: true });
 process.exit(failed && !advisory ? 1 : 0);

@@ -10,6 +10,7 @@ import { ClientClosedError, ConfigurationError } from './errors.js';
 import type { Logger, LogLevel } from './log.js';
 import type { BaseTransport, NodeOptions } from './platform/types.js';
 import type { RetryBudget, RetryBudgetOptions } from './policies/retry-budget.js';
+import type { ServiceHost } from './service.js';
 import { createSdkTransport } from './stack.js';
 import type { CallOptions, Fetch, Policy, RetryOptions } from './types.js';
 import { userAgentHeaders } from './user-agent.js';
@@ -37,7 +38,10 @@ export interface ClientCoreOptions {
    * wrap a WHATWG fetch with `fromFetch(fn)`. Node options are then not used.
    */
   fetch?: Fetch | undefined;
-  /** Node transport settings (ca, verify, proxy, dispatcher, pool). Off Node, the TLS/proxy ones are a ConfigurationError. */
+  /**
+   * Connection settings (ca, verify, proxy, dispatcher, pool). Node honours all; Bun ca/verify/proxy; Deno
+   * ca/proxy; a setting the runtime cannot honour is a ConfigurationError here. Unused when `fetch` is given.
+   */
   node?: NodeOptions | undefined;
   /** Extra policies, outermost first. */
   policies?: readonly Policy[] | undefined;
@@ -86,7 +90,7 @@ export interface ClientSlot {
  * After `close()` (or the end of an `await using` block) every call — new, or the next attempt of one in
  * flight — rejects with {@link ClientClosedError} and nothing more is sent.
  */
-export abstract class ClientCore implements AsyncDisposable {
+export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   /** Server root (no trailing slash). */
   readonly baseUrl: string;
   /** The API's base path (no trailing slash; '' when none). */

@@ -67,16 +67,20 @@ function reached(metafile: Metafile): { inputs: string[]; nodeImports: string[] 
 
 describe('static transport choice', () => {
   it.each([
-    ['browser (esbuild --platform=browser)', [], 'browser'],
-    ['workerd (wrangler: workerd, worker, browser)', ['workerd', 'worker', 'browser'], 'neutral'],
-    ['deno', ['deno'], 'neutral'],
-    ['bun', ['bun'], 'neutral'],
+    ['browser (esbuild --platform=browser)', [], 'browser', 'fetch'],
+    ['workerd (wrangler: workerd, worker, browser)', ['workerd', 'worker', 'browser'], 'neutral', 'fetch'],
+    ['a web worker', ['worker'], 'neutral', 'fetch'],
+    ['no condition (default)', [], 'neutral', 'fetch'],
+    // Bun and Deno also match `node`: their own conditions must win.
+    ['deno', ['deno', 'node'], 'neutral', 'deno'],
+    ['bun', ['bun', 'node'], 'neutral', 'bun'],
   ] as const)(
     '%s: the root entry bundles without node:* or undici',
-    async (_name, conditions, platform) => {
+    async (_name, conditions, platform, module) => {
       const { inputs, nodeImports } = reached(await bundle([...conditions], platform));
-      expect(inputs.some((i) => i.endsWith('src/platform/fetch.ts'))).toBe(true);
-      expect(inputs.filter((i) => /platform\/node\.ts|src\/node\/|undici/.test(i))).toEqual([]);
+      const platforms = inputs.filter((i) => i.includes('src/platform/') && !i.endsWith('types.ts'));
+      expect(platforms).toEqual([expect.stringMatching(new RegExp(`src/platform/${module}\\.ts$`))]);
+      expect(inputs.filter((i) => /src\/node\/|undici/.test(i))).toEqual([]);
       expect(nodeImports).toEqual([]);
     },
     30_000,

@@ -9,12 +9,13 @@ import {
   TransportError,
 } from '../src/errors.js';
 import { Log } from '../src/log.js';
+import { createBaseTransport as bunPlatform } from '../src/platform/bun.js';
+import { createBaseTransport as denoPlatform } from '../src/platform/deno.js';
 import { createBaseTransport as fetchPlatform } from '../src/platform/fetch.js';
 import { createBaseTransport as nodePlatform, type TransportLoader } from '../src/platform/node.js';
 import { createSdkTransport } from '../src/stack.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { adhocContext } from '../src/transport.js';
-import type { Fetch } from '../src/types.js';
 import { runtimeName, runtimeProduct, userAgent, userAgentHeaders } from '../src/user-agent.js';
 import { ops, rejection } from './helpers.js';
 import { startServer } from './server.js';
@@ -260,4 +261,63 @@ describe('transport failures are named', () => {
   });
 });
 
-export type { Fetch };
+describe('Bun and Deno keep the connection settings they can honour', () => {
+  function recorder() {
+    const inits: RequestInit[] = [];
+    const fetch = (async (_request: Request, init?: RequestInit) => {
+      inits.push(init ?? {});
+      return new Response('{}');
+    }) as typeof globalThis.fetch;
+    return { fetch, inits };
+  }
+
+  it("Bun: ca, verify and proxy go to Bun's fetch as tls and proxy", async () => {
+    const { fetch, inits } = recorder();
+    const ca = new TextEncoder().encode('-----BEGIN CERTIFICATE-----\nB\n');
+    const base = bunPlatform(
+      { client: 'AvatarClient', node: { ca: ['A', ca], verify: false, proxy: new URL('http://proxy:3128') } },
+      { fetch },
+    );
+    const signal = new AbortController().signal;
+    await base.fetch(new Request('https://api.test/'), { ...adhocContext(), signal });
+    expect(inits[0]).toEqual({
+      tls: { ca: ['A', '-----BEGIN CERTIFICATE-----\nB\n'], rejectUnauthorized: false },
+      proxy: 'http://proxy:3128/',
+      signal,
+    });
+    await bunPlatform({ client: 'X' }, { fetch }).fetch(new Request('https://api.test/'), adhocContext());
+    expect(inits[1]).toEqual({});
+    expect(() => bunPlatform({ client: 'X', node: { dispatcher: {} } }, { fetch })).toThrow(
+      ConfigurationError,
+    );
+  });
+
+  it('Deno: ca and proxy make an HTTP client that close() releases; verify: false is refused', async () => {
+    const { fetch, inits } = recorder();
+    const made: unknown[] = [];
+    let closed = 0;
+    const client = { close: () => closed++ };
+    const Deno = {
+      createHttpClient: (options: unknown) => {
+        made.push(options);
+        return client;
+      },
+    };
+    const base = denoPlatform(
+      { client: 'X', node: { ca: 'PEM', proxy: 'http://proxy:3128' } },
+      { fetch, Deno },
+    );
+    expect(made).toEqual([{ caCerts: ['PEM'], proxy: { url: 'http://proxy:3128' } }]);
+    await base.fetch(new Request('https://api.test/'), adhocContext());
+    expect((inits[0] as { client?: unknown }).client).toBe(client);
+    await base.close();
+    expect(closed).toBe(1);
+    const plain = denoPlatform({ client: 'X' }, { fetch, Deno });
+    await plain.fetch(new Request('https://api.test/'), adhocContext());
+    expect(inits[1]).toEqual({});
+    expect(made).toHaveLength(1);
+    expect(() => denoPlatform({ client: 'X', node: { verify: false } }, { fetch, Deno })).toThrow(
+      /unsafely-ignore-certificate-errors/,
+    );
+  });
+});

@@ -4,8 +4,8 @@
  * The released spec of a package is the spec **as of the commit that set the package's current version**
  * in its package.json (the changesets "version packages" commit, or the package's first commit before any
  * release). No snapshot is kept: git already holds it, and it cannot drift from what was published. It
- * needs the full history (`fetch-depth: 0` in GitHub Actions); in a shallow clone that does not reach
- * the version change we stop with an error rather than guess.
+ * needs the full history (`fetch-depth: 0` in GitHub Actions); a shallow clone that does not reach the
+ * version change is deepened from its origin, and when that fails we stop with an error rather than guess.
  *
  * Pending changesets are the `.changeset/*.md` files other than README.md (front matter: package → bump).
  */
@@ -69,8 +69,27 @@ export interface Release {
   specText: string | undefined;
 }
 
-/** The commit that set the package's current version, and the spec at that commit. */
+/**
+ * The commit that set the package's current version, and the spec at that commit. A shallow clone that
+ * does not reach it is deepened once (`git fetch --unshallow` from its origin) before we give up.
+ */
 export function lastRelease(root: string, pkg: SpecPackage): Release {
+  try {
+    return findRelease(root, pkg);
+  } catch (error) {
+    if (!(error instanceof ShallowHistoryError)) throw error;
+    try {
+      execFileSync('git', ['fetch', '--quiet', '--unshallow'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      throw error;
+    }
+    return findRelease(root, pkg);
+  }
+}
+
+class ShallowHistoryError extends Error {}
+
+function findRelease(root: string, pkg: SpecPackage): Release {
   const versionAt = (commit: string) => {
     const text = gitShow(root, commit, pkg.packageJson);
     try {
@@ -101,7 +120,7 @@ export function lastRelease(root: string, pkg: SpecPackage): Release {
     // history is cut short
     const shallow = git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
     if (shallow)
-      throw new Error(
+      throw new ShallowHistoryError(
         `${pkg.name}: this clone is shallow and does not reach the commit that set version ${pkg.version}; ` +
           'fetch the full history (git fetch --unshallow, or actions/checkout with fetch-depth: 0)',
       );

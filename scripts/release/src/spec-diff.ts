@@ -19,11 +19,14 @@
  *     `x-fern-sdk-method-name`, `x-sdk-internal`); positional arguments changed other than by appending
  *     optional ones (`x-sdk-args`); a scope default removed or changed (`x-sdk-defaults`); the result
  *     reshaped (`x-sdk-after`, `x-sdk-result`, `x-pagination`, `x-download`); an option renamed
- *     (`x-fern-parameter-name`); and at document level (`x-sdk`) a group, class, accessor, factory,
+ *     (`x-fern-parameter-name`), a schema property renamed (`x-fern-property-name`), a variant method
+ *     removed or its arguments changed (`x-sdk-variants`), listAll/iterAll renamed
+ *     (`x-sdk-list-all-method-name`, `x-sdk-iter-all-method-name`); and at document level (`x-sdk`) a group, class, accessor, factory,
  *     binding or context value removed or renamed, or the package (base class) renamed;
  *   - additive: an operation that gains its first surface annotation (the spec said nothing of its
  *     method before), appended optional arguments, new scope defaults, new groups, factories or
- *     context values, and changed default page sizes (`x-sdk-page-size`, `x-sdk.pagination`);
+ *     context values, new variant methods, and changed defaults (`x-sdk-page-size`, `x-sdk.pagination`,
+ *     `x-sdk-file-name`);
  *   - docs-only: a group's description, and every vendor extension the vocabulary does not define.
  */
 import { apiCompare } from 'api-smart-diff';
@@ -77,6 +80,10 @@ const SURFACE_EXTENSIONS = new Set([
   'x-sdk-result',
   'x-sdk-page-size',
   'x-sdk-internal',
+  'x-sdk-file-name',
+  'x-sdk-list-all-method-name',
+  'x-sdk-iter-all-method-name',
+  'x-sdk-variants',
   'x-sdk',
   'x-pagination',
   'x-download',
@@ -246,7 +253,15 @@ export function diffSpecs(beforeDoc: unknown, afterDoc: unknown): SpecDiff {
   for (const d of diffs) {
     const p = d.path;
     const ext = p.find((s): s is string => typeof s === 'string' && s.startsWith('x-'));
-    if (ext) {
+    if (ext === 'x-fern-property-name' && p[p.length - 1] === ext) {
+      // renames a schema property in the SDK's types: breaking when the name the SDK uses changes
+      const wire = String(p[p.length - 2]);
+      const was = typeof d.before === 'string' ? d.before : wire;
+      const now = typeof d.after === 'string' ? d.after : wire;
+      if (was === now) continue;
+      d.type = 'breaking';
+      d.description = `SDK surface: property \`${wire}\` is \`${now}\` (was \`${was}\`)`;
+    } else if (ext) {
       // Surface extensions are compared on their meaning below; others are informational.
       if (!SURFACE_EXTENSIONS.has(ext)) {
         const where = p[0] === 'paths' && METHODS.has(String(p[2])) ? opKey(String(p[1]), String(p[2])) : '';
@@ -491,6 +506,47 @@ export function compareSurface(before: Json, after: Json, path: string, method: 
         description: `SDK surface: ${key} ${stable(ob[key])} → ${stable(oa[key])} (the result changes shape)`,
       });
   }
+  if (ab !== undefined && ab !== 'internal' && aa !== undefined && aa !== 'internal') {
+    // more methods on the same operation (x-sdk-variants: [{ method, args }])
+    const variants = (op: Json) =>
+      new Map(
+        (Array.isArray(op['x-sdk-variants']) ? op['x-sdk-variants'] : [])
+          .filter(isObject)
+          .map((v) => [String(v.method), Array.isArray(v.args) ? v.args.map(String) : []] as const),
+      );
+    const vb = variants(ob);
+    const va = variants(oa);
+    for (const [m, args] of vb) {
+      const now = va.get(m);
+      if (!now) out.push({ level: 'breaking', description: `SDK surface: variant method \`${m}\` removed` });
+      else {
+        const c = compareArgs(args, now, `SDK surface: variant \`${m}\``);
+        if (c) out.push(c);
+      }
+    }
+    for (const m of va.keys())
+      if (!vb.has(m))
+        out.push({ level: 'additive', description: `SDK surface: variant method \`${m}\` added` });
+    // the names of listAll / iterAll of a paginated method
+    const pagedNames = (op: Json) => {
+      const suffix = /^get([A-Z][A-Za-z0-9]*)?Page$/.exec(String(op['x-fern-sdk-method-name']))?.[1] ?? '';
+      return op['x-pagination'] === undefined
+        ? undefined
+        : [
+            op['x-sdk-list-all-method-name'] ?? `listAll${suffix}`,
+            op['x-sdk-iter-all-method-name'] ?? `iterAll${suffix}`,
+          ];
+    };
+    const pb = pagedNames(ob);
+    const pa = pagedNames(oa);
+    if (pb && pa && !same(pb, pa))
+      out.push({ level: 'breaking', description: `SDK surface: ${pb.join('/')} → ${pa.join('/')}` });
+  }
+  if (!same(ob['x-sdk-file-name'], oa['x-sdk-file-name']))
+    out.push({
+      level: 'additive',
+      description: `SDK surface: default file name ${stable(ob['x-sdk-file-name'])} → ${stable(oa['x-sdk-file-name'])}`,
+    });
   if (!same(ob['x-sdk-page-size'], oa['x-sdk-page-size']))
     out.push({
       level: 'additive',

@@ -135,12 +135,19 @@ describe('changeset gate', () => {
     expect(run(root, 'spec-diff', '--gate').status).toBe(0);
   });
 
-  it('refuses to guess in a shallow clone that does not reach the release', () => {
+  it('deepens a shallow clone to reach the release, and refuses to guess when it cannot', () => {
     const root = history('optional-query');
     const clone = join(mkdtempSync(join(tmpdir(), 'gate-shallow-')), 'clone');
     dirs.push(join(clone, '..'));
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, clone]);
-    const r = run(clone, 'spec-diff');
+    const deepened = run(clone, 'spec-diff');
+    expect(deepened.out).toContain('operations changed (1):');
+    expect(deepened.out).toContain('spec diff: additive');
+    const cut = join(mkdtempSync(join(tmpdir(), 'gate-shallow-')), 'clone');
+    dirs.push(join(cut, '..'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${root}`, cut]);
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: cut });
+    const r = run(cut, 'spec-diff');
     expect(r.status).toBe(1);
     expect(r.out).toContain('shallow');
   });

@@ -122,6 +122,26 @@ describe('vendor extensions: the SDK surface, not the wire', () => {
     });
   });
 
+  it('x-fern-property-name renames a field of the SDK types: breaking', () => {
+    const after = structuredClone(base);
+    after.components.schemas.PetCreate.properties.tag['x-fern-property-name'] = 'label';
+    const d = diffSpecs(base, after);
+    expect(d.changed).toMatchObject([{ operationId: 'createPet', level: 'breaking' }]);
+    expect(d.changed[0]!.changes[0]!.description).toBe('SDK surface: property `tag` is `label` (was `tag`)');
+    const same = structuredClone(base);
+    same.components.schemas.PetCreate.properties.tag['x-fern-property-name'] = 'tag';
+    expect(diffSpecs(base, same).level).toBeUndefined();
+  });
+
+  it('x-sdk-variants: a new variant method is additive, a removed one breaking', () => {
+    const one = structuredClone(base);
+    one.paths['/pets'].get['x-sdk-variants'] = [{ method: 'listCats', args: ['query.limit?'] }];
+    expect(diffSpecs(base, one).changed[0]!.changes).toEqual([
+      { level: 'additive', description: 'SDK surface: variant method `listCats` added' },
+    ]);
+    expect(diffSpecs(one, base).level).toBe('breaking');
+  });
+
   it('document x-sdk: a renamed accessor is breaking, a group description docs-only', () => {
     const renamed = structuredClone(base);
     renamed['x-sdk'].groups.pets.accessor = 'animals';

@@ -1,14 +1,16 @@
 /**
- * What the platform modules share. `#platform` (package.json `imports`) maps to `./node.js` under the `node`
- * condition and to `./fetch.js` everywhere else (bun, deno, workerd, worker, browser, default), so the
- * choice is made by the resolver — Node, a bundler, Deno — never by looking at globals at run time.
+ * What the platform modules share. `#platform` (package.json `imports`) maps to `./bun.js` under `bun`,
+ * `./deno.js` under `deno`, `./node.js` under `node` and to `./fetch.js` for workerd, workers, browsers and
+ * anything else, so the choice is made by the resolver — Node, Bun, Deno, a bundler — never by looking at
+ * globals at run time.
  */
 import type { Fetch } from '../types.js';
 
 /**
- * Settings of the Node transport (undici). Only Node has it: elsewhere, setting `ca`, `verify: false`,
- * `proxy`, `proxyFromEnv` or `dispatcher` is a `ConfigurationError` (pass your own `fetch` instead); the
- * pool settings are ignored.
+ * Connection settings. All of them apply on Node (the undici transport). Bun's fetch takes `ca`, `verify`
+ * and `proxy`; Deno's takes `ca` and `proxy`. Where a setting cannot be honoured (any of `ca`, `verify: false`,
+ * `proxy`, `proxyFromEnv`, `dispatcher` in a browser or workerd) the client's constructor throws a
+ * `ConfigurationError` (pass your own `fetch` instead); pool settings are ignored off Node.
  */
 export interface NodeOptions {
   /** Send every request through this proxy (`http://`, `https://` or `socks5://`; credentials in the URL). */
@@ -62,4 +64,10 @@ export function nodeOnlyOptions(node: NodeOptions | undefined): string[] {
   if (node.proxyFromEnv) names.push('proxyFromEnv');
   if (node.dispatcher !== undefined) names.push('dispatcher');
   return names;
+}
+
+/** PEM text from strings or bytes. */
+export function pemList(ca: NonNullable<NodeOptions['ca']>): string[] {
+  const list: readonly (string | Uint8Array)[] = Array.isArray(ca) ? ca : [ca as string | Uint8Array];
+  return list.map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c)));
 }
