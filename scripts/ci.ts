@@ -18,6 +18,8 @@ const steps: [string, string[]][] = [
   ['typecheck', ['pnpm', 'typecheck']],
   ['unit tests', ['pnpm', 'test']],
   ['contract tests (Prism)', ['pnpm', 'test:contract']],
+  // issue 14: bad inputs refused before send, valid inputs accepted by Prism (prints both counts)
+  ['generated input per operation (Prism)', ['pnpm', 'test:property']],
 ];
 if (existsSync(join(root, 'test', 'reliability')))
   steps.push(['reliability suite', ['pnpm', 'test:reliability']]);

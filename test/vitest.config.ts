@@ -14,6 +14,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'property',
+          include: ['property/**/*.test.ts'],
+          globalSetup: ['helpers/prism-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'reliability',
           include: ['reliability/**/*.test.ts'],
           testTimeout: 60_000,
