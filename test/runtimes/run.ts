@@ -14,6 +14,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -56,6 +57,7 @@ const { values: args } = parseArgs({
     'no-matrix': { type: 'boolean' },
     advisory: { type: 'boolean' },
     concurrency: { type: 'string' },
+    keep: { type: 'boolean' },
   },
 });
 const advisory = args.advisory || process.env.SDKFORGE_RUNTIMES_ADVISORY === '1';
@@ -71,8 +73,9 @@ function log(msg: string) {
 // ───────────────────────────── set-up: tools, tarballs, a user's project ─────────────────────────────
 
 const tools = installTools();
-const work = join(cacheDir, 'work');
-rmSync(work, { recursive: true, force: true });
+// One work folder per run (runs from several worktrees may overlap), removed at the end unless --keep.
+mkdirSync(cacheDir, { recursive: true });
+const work = mkdtempSync(join(cacheDir, 'work-'));
 const tarballs = join(work, 'tarballs');
 const project = join(work, 'project');
 mkdirSync(tarballs, { recursive: true });
@@ -858,4 +861,6 @@ const failed = redCells > 0 || sizeFailed;
 console.log(
   `\n${failed ? red(`${redCells} red cell(s)${sizeFailed ? ', browser budget not met' : ''}`) : green('all cells green, budget met')} — ${((Date.now() - t0) / 1000).toFixed(0)} s${failed && advisory ? ' (advisory: not failing the step)' : ''}`,
 );
+if (args.keep) console.log(`work folder kept: ${work}`);
+else rmSync(work, { recursive: true, force: true });
 process.exit(failed && !advisory ? 1 : 0);
