@@ -83,9 +83,12 @@ export class ClientClosedError extends SdkError {
   override name = 'ClientClosedError';
   /** The operation that was refused. */
   readonly operationId: string;
+  /** The client's name, e.g. `ValentinaClient`. */
+  readonly client: string;
   constructor(operationId: string, client = 'client') {
     super(`${operationId}: this ${client} is closed`);
     this.operationId = operationId;
+    this.client = client;
   }
 }
 
