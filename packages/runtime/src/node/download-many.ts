@@ -7,6 +7,7 @@ import {
 } from './download.js';
 import type { DownloadProgress } from './progress.js';
 
+/** One file of a {@link downloadMany} batch: where it comes from and where it goes. */
 export interface DownloadItem {
   source: DownloadSource;
   path: string;
@@ -21,6 +22,7 @@ export interface AggregateProgress extends DownloadProgress {
   files: { done: number; total: number };
 }
 
+/** Settings of a {@link downloadMany} batch: how many files at once, aggregated progress, and the options every download shares. */
 export interface DownloadManyOptions
   extends Omit<DownloadOptions, 'path' | 'sha256' | 'onProgress' | 'headers'> {
   /** Files downloading at once. @default 4 */
