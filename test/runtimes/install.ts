@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,6 +71,10 @@ export function installTools(): Toolchain {
     writeFileSync(join(tmp, '.installed'), new Date().toISOString());
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
+    // Tools installed for earlier pins are not used any more.
+    for (const old of readdirSync(cacheDir))
+      if (/^tools-[0-9a-f]{12}$/.test(old) && join(cacheDir, old) !== dir)
+        rmSync(join(cacheDir, old), { recursive: true, force: true });
   }
   const modules = join(dir, 'node_modules');
   const node: Record<string, string> = {};
