@@ -3,57 +3,57 @@
 
 import * as v from 'valibot';
 
-export const vHealth = v.object({
-    status: v.picklist(['ok', 'degraded'])
+export const vHealth = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.picklist(['ok', 'degraded'])
 });
 
 /**
  * A freshly made API key.
  */
-export const vApiKey = v.object({
-    key: v.string()
+export const vApiKey = /* @__PURE__ */ v.object({
+    key: /* @__PURE__ */ v.string()
 });
 
-export const vDog = v.object({
-    id: v.string(),
-    name: v.string(),
-    kennel_id: v.nullish(v.string()),
-    tag: v.nullish(v.string())
+export const vDog = /* @__PURE__ */ v.object({
+    id: /* @__PURE__ */ v.string(),
+    name: /* @__PURE__ */ v.string(),
+    kennel_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    tag: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string())
 });
 
-export const vDogCreate = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(2)),
-    kennel_id: v.nullish(v.string()),
-    vaccinated: v.optional(v.boolean(), false)
+export const vDogCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2)),
+    kennel_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    vaccinated: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false)
 });
 
-export const vPaginatedDog = v.object({
-    items: v.array(vDog),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedDog = /* @__PURE__ */ v.object({
+    items: /* @__PURE__ */ v.array(vDog),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vWalk = v.object({
-    minutes: v.pipe(v.number(), v.integer()),
-    at: v.nullish(v.pipe(v.string(), v.isoTimestamp()))
+export const vWalk = /* @__PURE__ */ v.object({
+    minutes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    at: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()))
 });
 
-export const vCompanyId = v.string();
+export const vCompanyId = /* @__PURE__ */ v.string();
 
 /**
  * ok
  */
 export const vGetHealthResponse = vHealth;
 
-export const vLoginBody = v.object({
-    username: v.string()
+export const vLoginBody = /* @__PURE__ */ v.object({
+    username: /* @__PURE__ */ v.string()
 });
 
 /**
  * in
  */
-export const vLoginResponse = v.void();
+export const vLoginResponse = /* @__PURE__ */ v.void();
 
 /**
  * the new key
@@ -63,22 +63,22 @@ export const vRotateApiKeyResponse = vApiKey;
 /**
  * zip
  */
-export const vDownloadLogsResponse = v.string();
+export const vDownloadLogsResponse = /* @__PURE__ */ v.string();
 
-export const vListDogsHeaders = v.object({
-    'On-Behalf-Of': v.string()
+export const vListDogsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string()
 });
 
-export const vListDogsPath = v.object({
-    company_id: v.string()
+export const vListDogsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string()
 });
 
-export const vListDogsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    kennel_id: v.optional(v.string()),
-    born_after: v.nullish(v.pipe(v.string(), v.isoTimestamp())),
-    userid: v.optional(v.string())
+export const vListDogsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    kennel_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    born_after: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    userid: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
@@ -88,13 +88,13 @@ export const vListDogsResponse = vPaginatedDog;
 
 export const vCreateDogBody = vDogCreate;
 
-export const vCreateDogHeaders = v.object({
-    'On-Behalf-Of': v.string(),
-    'Idempotency-Key': v.optional(v.string())
+export const vCreateDogHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string(),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
-export const vCreateDogPath = v.object({
-    company_id: v.string()
+export const vCreateDogPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string()
 });
 
 /**
@@ -102,13 +102,13 @@ export const vCreateDogPath = v.object({
  */
 export const vCreateDogResponse = vDog;
 
-export const vGetDogHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.string())
+export const vGetDogHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
-export const vGetDogPath = v.object({
-    company_id: v.string(),
-    dog_id: v.string()
+export const vGetDogPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string(),
+    dog_id: /* @__PURE__ */ v.string()
 });
 
 /**
@@ -116,18 +116,18 @@ export const vGetDogPath = v.object({
  */
 export const vGetDogResponse = vDog;
 
-export const vRenameDogBody = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(2)),
-    tag: v.nullish(v.string())
+export const vRenameDogBody = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2)),
+    tag: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string())
 });
 
-export const vRenameDogHeaders = v.object({
-    'On-Behalf-Of': v.string()
+export const vRenameDogHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string()
 });
 
-export const vRenameDogPath = v.object({
-    company_id: v.string(),
-    dog_id: v.string()
+export const vRenameDogPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string(),
+    dog_id: /* @__PURE__ */ v.string()
 });
 
 /**
@@ -135,18 +135,18 @@ export const vRenameDogPath = v.object({
  */
 export const vRenameDogResponse = vDog;
 
-export const vUploadDogPhotoBody = v.object({
-    file: v.string()
+export const vUploadDogPhotoBody = /* @__PURE__ */ v.object({
+    file: /* @__PURE__ */ v.string()
 });
 
-export const vUploadDogPhotoHeaders = v.object({
-    'On-Behalf-Of': v.string(),
-    'X-Trace': v.optional(v.string())
+export const vUploadDogPhotoHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string(),
+    'X-Trace': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
-export const vUploadDogPhotoPath = v.object({
-    company_id: v.string(),
-    dog_id: v.string()
+export const vUploadDogPhotoPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string(),
+    dog_id: /* @__PURE__ */ v.string()
 });
 
 /**
@@ -154,42 +154,42 @@ export const vUploadDogPhotoPath = v.object({
  */
 export const vUploadDogPhotoResponse = vDog;
 
-export const vListWalksHeaders = v.object({
-    'On-Behalf-Of': v.string()
+export const vListWalksHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string()
 });
 
-export const vListWalksPath = v.object({
-    company_id: v.string(),
-    dog_id: v.string()
+export const vListWalksPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string(),
+    dog_id: /* @__PURE__ */ v.string()
 });
 
-export const vListWalksQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer())),
-    offset: v.optional(v.pipe(v.number(), v.integer()))
+export const vListWalksQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()))
 });
 
 /**
  * walks
  */
-export const vListWalksResponse = v.object({
-    items: v.array(vWalk),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vListWalksResponse = /* @__PURE__ */ v.object({
+    items: /* @__PURE__ */ v.array(vWalk),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vLogWalkHeaders = v.object({
-    'On-Behalf-Of': v.string()
+export const vLogWalkHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.string()
 });
 
-export const vLogWalkPath = v.object({
-    company_id: v.string(),
-    dog_id: v.string()
+export const vLogWalkPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.string(),
+    dog_id: /* @__PURE__ */ v.string()
 });
 
-export const vLogWalkQuery = v.object({
-    minutes: v.pipe(v.number(), v.integer()),
-    at: v.optional(v.pipe(v.string(), v.isoTimestamp()))
+export const vLogWalkQuery = /* @__PURE__ */ v.object({
+    minutes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()))
 });
 
 /**

@@ -6,19 +6,19 @@ import * as v from 'valibot';
 /**
  * A SimpleJWT token (HS256), three base64url segments.
  */
-export const vJwt = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/));
+export const vJwt = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/));
 
 /**
  * SHA-256 hexdigest of the machine's hardware identifiers. Compared case-sensitively; send lowercase.
  */
-export const vHardwareFingerprint = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/));
+export const vHardwareFingerprint = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[0-9a-fA-F]{64}$/));
 
 /**
  * A decimal with two places, sent as a string (DRF `DecimalField`). Parse with a decimal type, not a float.
  */
-export const vDecimal = v.pipe(v.string(), v.regex(/^-?\d+\.\d{2}$/));
+export const vDecimal = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^-?\d+\.\d{2}$/));
 
-export const vSubscriptionPlan = v.picklist([
+export const vSubscriptionPlan = /* @__PURE__ */ v.picklist([
     'free',
     'pro',
     'enterprise'
@@ -27,213 +27,213 @@ export const vSubscriptionPlan = v.picklist([
 /**
  * A model's `name` (slug), e.g. `llama3_1_8b_fp16`, `mistral_7b_int4`.
  */
-export const vModelSlug = v.string();
+export const vModelSlug = /* @__PURE__ */ v.string();
 
-export const vNullableDateTime = v.nullable(v.pipe(v.string(), v.isoTimestamp()));
+export const vNullableDateTime = /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()));
 
 /**
  * A Django HTML page (not JSON).
  */
-export const vHtmlPage = v.string();
+export const vHtmlPage = /* @__PURE__ */ v.string();
 
-export const vTokenErrorMessage = v.strictObject({
-    token_class: v.string(),
-    token_type: v.string(),
-    message: v.string()
+export const vTokenErrorMessage = /* @__PURE__ */ v.strictObject({
+    token_class: /* @__PURE__ */ v.string(),
+    token_type: /* @__PURE__ */ v.string(),
+    message: /* @__PURE__ */ v.string()
 });
 
 /**
  * DRF / SimpleJWT error: `detail`, plus `code` and `messages` when SimpleJWT rejects a token.
  *
  */
-export const vDrfDetail = v.strictObject({
-    detail: v.string(),
-    code: v.optional(v.string()),
-    messages: v.optional(v.array(vTokenErrorMessage))
+export const vDrfDetail = /* @__PURE__ */ v.strictObject({
+    detail: /* @__PURE__ */ v.string(),
+    code: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    messages: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vTokenErrorMessage))
 });
 
 /**
  * DRF serializer errors: field name to messages; errors not tied to one field are under `non_field_errors`.
  *
  */
-export const vValidationErrors = v.objectWithRest({
-    non_field_errors: v.optional(v.array(v.string()))
-}, v.array(v.string()));
+export const vValidationErrors = /* @__PURE__ */ v.objectWithRest({
+    non_field_errors: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))
+}, /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()));
 
 /**
  * A view's own error body. `message` and `reason` are present on some endpoints.
  */
-export const vErrorMessage = v.strictObject({
-    error: v.string(),
-    message: v.optional(v.string()),
-    reason: v.optional(v.string())
+export const vErrorMessage = /* @__PURE__ */ v.strictObject({
+    error: /* @__PURE__ */ v.string(),
+    message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
-export const vUpgradeRequiredError = v.strictObject({
-    error: v.string(),
+export const vUpgradeRequiredError = /* @__PURE__ */ v.strictObject({
+    error: /* @__PURE__ */ v.string(),
     current_plan: vSubscriptionPlan,
-    upgrade_required: v.literal(true)
+    upgrade_required: /* @__PURE__ */ v.literal(true)
 });
 
 /**
  * 400 from `validateLicense` when the fingerprint is not 64 hex characters.
  */
-export const vLicenseFingerprintFormatError = v.strictObject({
-    valid: v.literal(false),
-    message: v.literal('Invalid hardware fingerprint format')
+export const vLicenseFingerprintFormatError = /* @__PURE__ */ v.strictObject({
+    valid: /* @__PURE__ */ v.literal(false),
+    message: /* @__PURE__ */ v.literal('Invalid hardware fingerprint format')
 });
 
 /**
  * Sent with status 200 when an analytics query fails inside the server.
  */
-export const vAnalyticsError = v.strictObject({
-    error: v.string(),
-    period_days: v.optional(v.pipe(v.number(), v.integer()))
+export const vAnalyticsError = /* @__PURE__ */ v.strictObject({
+    error: /* @__PURE__ */ v.string(),
+    period_days: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()))
 });
 
-export const vRegisterRequest = v.strictObject({
-    email: v.pipe(v.string(), v.email(), v.maxLength(254)),
-    username: v.pipe(v.string(), v.minLength(1), v.maxLength(150))
+export const vRegisterRequest = /* @__PURE__ */ v.strictObject({
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email(), /* @__PURE__ */ v.maxLength(254)),
+    username: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(150))
 });
 
-export const vLoginRequest = v.strictObject({
-    email: v.pipe(v.string(), v.email()),
-    hardware_fingerprint: v.optional(v.pipe(v.string(), v.maxLength(256)))
+export const vLoginRequest = /* @__PURE__ */ v.strictObject({
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+    hardware_fingerprint: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(256)))
 });
 
-export const vTokenRefreshRequest = v.strictObject({
+export const vTokenRefreshRequest = /* @__PURE__ */ v.strictObject({
     refresh: vJwt
 });
 
-export const vTokenRefreshResponse = v.strictObject({
+export const vTokenRefreshResponse = /* @__PURE__ */ v.strictObject({
     access: vJwt,
     refresh: vJwt
 });
 
-export const vLogoutRequest = v.strictObject({
-    refresh_token: v.optional(v.string())
+export const vLogoutRequest = /* @__PURE__ */ v.strictObject({
+    refresh_token: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
-export const vAuthTokens = v.strictObject({
+export const vAuthTokens = /* @__PURE__ */ v.strictObject({
     refresh: vJwt,
     access: vJwt
 });
 
-export const vMessageResponse = v.strictObject({
-    message: v.string()
+export const vMessageResponse = /* @__PURE__ */ v.strictObject({
+    message: /* @__PURE__ */ v.string()
 });
 
-export const vUserProfile = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    email: v.pipe(v.string(), v.email()),
-    username: v.string(),
+export const vUserProfile = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+    username: /* @__PURE__ */ v.string(),
     subscription_plan: vSubscriptionPlan,
     subscription_expires: vNullableDateTime,
-    max_clients: v.pipe(v.number(), v.integer()),
-    allowed_models: v.array(vModelSlug),
-    created_at: v.pipe(v.string(), v.isoTimestamp())
+    max_clients: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    allowed_models: /* @__PURE__ */ v.array(vModelSlug),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
-export const vAuthResponse = v.strictObject({
-    message: v.picklist(['Login successful', 'User registered successfully']),
+export const vAuthResponse = /* @__PURE__ */ v.strictObject({
+    message: /* @__PURE__ */ v.picklist(['Login successful', 'User registered successfully']),
     user: vUserProfile,
     tokens: vAuthTokens
 });
 
-export const vLicense = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    license_key: v.pipe(v.string(), v.regex(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){7}$/)),
-    hardware_bound: v.boolean(),
+export const vLicense = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    license_key: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){7}$/)),
+    hardware_bound: /* @__PURE__ */ v.boolean(),
     expires_at: vNullableDateTime,
-    is_active: v.boolean(),
-    usage_count: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    last_validated: v.pipe(v.string(), v.isoTimestamp()),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    is_valid: v.boolean()
+    is_active: /* @__PURE__ */ v.boolean(),
+    usage_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    last_validated: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    is_valid: /* @__PURE__ */ v.boolean()
 });
 
-export const vLicenseHardwareInfo = v.strictObject({
-    bound: v.boolean(),
-    fingerprint_provided: v.boolean(),
-    fingerprint_valid: v.boolean()
+export const vLicenseHardwareInfo = /* @__PURE__ */ v.strictObject({
+    bound: /* @__PURE__ */ v.boolean(),
+    fingerprint_provided: /* @__PURE__ */ v.boolean(),
+    fingerprint_valid: /* @__PURE__ */ v.boolean()
 });
 
 /**
  * 403 from `validateLicense`.
  */
-export const vLicenseValidateFail = v.strictObject({
-    valid: v.literal(false),
-    message: v.picklist(['License is not valid or has expired', 'License is not valid for this hardware']),
+export const vLicenseValidateFail = /* @__PURE__ */ v.strictObject({
+    valid: /* @__PURE__ */ v.literal(false),
+    message: /* @__PURE__ */ v.picklist(['License is not valid or has expired', 'License is not valid for this hardware']),
     hardware_info: vLicenseHardwareInfo
 });
 
-export const vLicenseValidateOk = v.strictObject({
-    valid: v.literal(true),
+export const vLicenseValidateOk = /* @__PURE__ */ v.strictObject({
+    valid: /* @__PURE__ */ v.literal(true),
     license: vLicense,
-    user_info: v.strictObject({
+    user_info: /* @__PURE__ */ v.strictObject({
         subscription_plan: vSubscriptionPlan,
-        max_clients: v.pipe(v.number(), v.integer()),
-        allowed_models: v.array(vModelSlug)
+        max_clients: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        allowed_models: /* @__PURE__ */ v.array(vModelSlug)
     }),
     hardware_info: vLicenseHardwareInfo
 });
 
-export const vEmptyObject = v.strictObject({});
+export const vEmptyObject = /* @__PURE__ */ v.strictObject({});
 
 /**
  * Summary of the fingerprint stored on the user (set by login or by the first validation).
  */
-export const vStoredFingerprintSummary = v.strictObject({
-    fingerprint: v.string(),
-    format_valid: v.boolean(),
-    length: v.pipe(v.number(), v.integer()),
-    type: v.picklist(['SHA-256 Hash', 'Unknown']),
-    generated_at: v.literal('Unknown')
+export const vStoredFingerprintSummary = /* @__PURE__ */ v.strictObject({
+    fingerprint: /* @__PURE__ */ v.string(),
+    format_valid: /* @__PURE__ */ v.boolean(),
+    length: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    type: /* @__PURE__ */ v.picklist(['SHA-256 Hash', 'Unknown']),
+    generated_at: /* @__PURE__ */ v.literal('Unknown')
 });
 
-export const vLicenseInfoResponse = v.strictObject({
+export const vLicenseInfoResponse = /* @__PURE__ */ v.strictObject({
     license: vLicense,
-    user_info: v.strictObject({
-        email: v.pipe(v.string(), v.email()),
+    user_info: /* @__PURE__ */ v.strictObject({
+        email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
         subscription_plan: vSubscriptionPlan,
-        max_clients: v.pipe(v.number(), v.integer()),
-        allowed_models: v.array(vModelSlug),
+        max_clients: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        allowed_models: /* @__PURE__ */ v.array(vModelSlug),
         subscription_expires: vNullableDateTime
     }),
-    hardware_info: v.union([vEmptyObject, vStoredFingerprintSummary])
+    hardware_info: /* @__PURE__ */ v.union([vEmptyObject, vStoredFingerprintSummary])
 });
 
-export const vGeneratedFingerprint = v.strictObject({
+export const vGeneratedFingerprint = /* @__PURE__ */ v.strictObject({
     hardware_fingerprint: vHardwareFingerprint,
-    format_valid: v.boolean(),
-    length: v.pipe(v.number(), v.integer()),
-    type: v.literal('SHA-256 Hash'),
-    note: v.string()
+    format_valid: /* @__PURE__ */ v.boolean(),
+    length: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    type: /* @__PURE__ */ v.literal('SHA-256 Hash'),
+    note: /* @__PURE__ */ v.string()
 });
 
-export const vModelFile = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
+export const vModelFile = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     name: vModelSlug,
-    display_name: v.string(),
-    description: v.string(),
-    version: v.string(),
-    file_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    block_count: v.pipe(v.number(), v.integer()),
-    is_active: v.boolean(),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    updated_at: v.pipe(v.string(), v.isoTimestamp())
+    display_name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    file_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    is_active: /* @__PURE__ */ v.boolean(),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    updated_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * The model's own `metadata.json` (free-form; written by whoever prepared the model).
  */
-export const vModelMetadataDocument = v.record(v.string(), v.unknown());
+export const vModelMetadataDocument = /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown());
 
-export const vAccessDeniedReason = v.picklist([
+export const vAccessDeniedReason = /* @__PURE__ */ v.picklist([
     'subscription_expired',
     'model_not_allowed_for_user',
     'model_not_in_plan',
@@ -244,33 +244,33 @@ export const vAccessDeniedReason = v.picklist([
     'model_not_found'
 ]);
 
-export const vAccessLimits = v.strictObject({
-    daily_downloads: v.pipe(v.number(), v.integer()),
-    concurrent_downloads: v.pipe(v.number(), v.integer()),
-    remaining_daily: v.pipe(v.number(), v.integer()),
-    current_concurrent: v.pipe(v.number(), v.integer())
+export const vAccessLimits = /* @__PURE__ */ v.strictObject({
+    daily_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    concurrent_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    remaining_daily: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    current_concurrent: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vPlanLimits = v.strictObject({
-    daily_downloads: v.pipe(v.number(), v.integer()),
-    concurrent_downloads: v.pipe(v.number(), v.integer())
+export const vPlanLimits = /* @__PURE__ */ v.strictObject({
+    daily_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    concurrent_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vModelInfoBrief = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
+export const vModelInfoBrief = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     name: vModelSlug,
-    display_name: v.string(),
-    version: v.string(),
-    block_count: v.pipe(v.number(), v.integer())
+    display_name: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vAccessGranted = v.strictObject({
-    allowed: v.literal(true),
-    reason: v.literal('access_granted'),
+export const vAccessGranted = /* @__PURE__ */ v.strictObject({
+    allowed: /* @__PURE__ */ v.literal(true),
+    reason: /* @__PURE__ */ v.literal('access_granted'),
     subscription_plan: vSubscriptionPlan,
-    features: v.array(v.string()),
+    features: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
     limits: vAccessLimits,
-    model_info: v.optional(vModelInfoBrief)
+    model_info: /* @__PURE__ */ v.optional(vModelInfoBrief)
 });
 
 /**
@@ -280,373 +280,373 @@ export const vAccessGranted = v.strictObject({
  * (concurrent_limit_exceeded), `license_status` (license_invalid), `error` (system_error).
  *
  */
-export const vAccessDenied = v.strictObject({
-    allowed: v.literal(false),
+export const vAccessDenied = /* @__PURE__ */ v.strictObject({
+    allowed: /* @__PURE__ */ v.literal(false),
     reason: vAccessDeniedReason,
-    message: v.string(),
-    expires_at: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    allowed_models: v.optional(v.array(vModelSlug)),
-    current_plan: v.optional(vSubscriptionPlan),
-    required_plans: v.optional(v.array(vSubscriptionPlan)),
-    upgrade_required: v.optional(v.boolean()),
-    daily_limit: v.optional(v.pipe(v.number(), v.integer())),
-    current_count: v.optional(v.pipe(v.number(), v.integer())),
-    reset_time: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    concurrent_limit: v.optional(v.pipe(v.number(), v.integer())),
-    license_status: v.optional(v.objectWithRest({
-        valid: v.boolean(),
-        message: v.string()
-    }, v.unknown())),
-    error: v.optional(v.string()),
-    model_info: v.optional(vModelInfoBrief)
+    message: /* @__PURE__ */ v.string(),
+    expires_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    allowed_models: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vModelSlug)),
+    current_plan: /* @__PURE__ */ v.optional(vSubscriptionPlan),
+    required_plans: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vSubscriptionPlan)),
+    upgrade_required: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    daily_limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    current_count: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    reset_time: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    concurrent_limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    license_status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.objectWithRest({
+        valid: /* @__PURE__ */ v.boolean(),
+        message: /* @__PURE__ */ v.string()
+    }, /* @__PURE__ */ v.unknown())),
+    error: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    model_info: /* @__PURE__ */ v.optional(vModelInfoBrief)
 });
 
 /**
  * 403 from `createDownloadToken` when the access check refuses.
  */
-export const vModelAccessDeniedError = v.strictObject({
-    error: v.literal('Access denied to this model'),
+export const vModelAccessDeniedError = /* @__PURE__ */ v.strictObject({
+    error: /* @__PURE__ */ v.literal('Access denied to this model'),
     reason: vAccessDeniedReason,
-    message: v.string(),
+    message: /* @__PURE__ */ v.string(),
     access_details: vAccessDenied
 });
 
 /**
  * Result of the server's access check for one model; discriminate on `allowed`.
  */
-export const vAccessCheck = v.union([vAccessGranted, vAccessDenied]);
+export const vAccessCheck = /* @__PURE__ */ v.union([vAccessGranted, vAccessDenied]);
 
 /**
  * A `ModelFile` plus the user's `access_status` for it.
  */
-export const vAvailableModel = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
+export const vAvailableModel = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     name: vModelSlug,
-    display_name: v.string(),
-    description: v.string(),
-    version: v.string(),
-    file_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    block_count: v.pipe(v.number(), v.integer()),
-    is_active: v.boolean(),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    updated_at: v.pipe(v.string(), v.isoTimestamp()),
+    display_name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    file_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    is_active: /* @__PURE__ */ v.boolean(),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    updated_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     access_status: vAccessCheck
 });
 
 /**
  * `AccessCheck` plus a short `model_info` record.
  */
-export const vModelAccessCheck = v.intersect([vAccessCheck, v.object({
+export const vModelAccessCheck = /* @__PURE__ */ v.intersect([vAccessCheck, /* @__PURE__ */ v.object({
         model_info: vModelInfoBrief
     })]);
 
-export const vUpgradeInfo = v.strictObject({
+export const vUpgradeInfo = /* @__PURE__ */ v.strictObject({
     current_plan: vSubscriptionPlan,
-    available_plans: v.array(vSubscriptionPlan),
-    upgrade_benefits: v.strictObject({
-        pro: v.array(v.string()),
-        enterprise: v.array(v.string())
+    available_plans: /* @__PURE__ */ v.array(vSubscriptionPlan),
+    upgrade_benefits: /* @__PURE__ */ v.strictObject({
+        pro: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+        enterprise: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string())
     })
 });
 
-export const vDailyDownloadCount = v.strictObject({
-    day: v.pipe(v.string(), v.isoDate()),
-    count: v.pipe(v.number(), v.integer())
+export const vDailyDownloadCount = /* @__PURE__ */ v.strictObject({
+    day: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()),
+    count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vModelDownloadTotals = v.strictObject({
-    total_downloads: v.pipe(v.number(), v.integer()),
+export const vModelDownloadTotals = /* @__PURE__ */ v.strictObject({
+    total_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     last_download: vNullableDateTime
 });
 
-export const vUserUsageStats = v.strictObject({
-    period_days: v.pipe(v.number(), v.integer()),
-    total_downloads: v.pipe(v.number(), v.integer()),
-    completed_downloads: v.pipe(v.number(), v.integer()),
-    success_rate: v.number(),
-    unique_models_accessed: v.pipe(v.number(), v.integer()),
-    downloads_by_model: v.object({}),
-    daily_pattern: v.array(vDailyDownloadCount),
+export const vUserUsageStats = /* @__PURE__ */ v.strictObject({
+    period_days: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    completed_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    success_rate: /* @__PURE__ */ v.number(),
+    unique_models_accessed: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    downloads_by_model: /* @__PURE__ */ v.object({}),
+    daily_pattern: /* @__PURE__ */ v.array(vDailyDownloadCount),
     last_activity: vNullableDateTime
 });
 
-export const vAccessSummary = v.strictObject({
-    user_id: v.pipe(v.string(), v.uuid()),
+export const vAccessSummary = /* @__PURE__ */ v.strictObject({
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     subscription_plan: vSubscriptionPlan,
     subscription_expires: vNullableDateTime,
-    features: v.array(v.string()),
+    features: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
     limits: vPlanLimits,
-    model_access: v.object({}),
-    usage_statistics: v.union([vUserUsageStats, vAnalyticsError])
+    model_access: /* @__PURE__ */ v.object({}),
+    usage_statistics: /* @__PURE__ */ v.union([vUserUsageStats, vAnalyticsError])
 });
 
-export const vAvailableModelsResponse = v.strictObject({
-    available_models: v.array(vAvailableModel),
-    restricted_models: v.array(vAvailableModel),
+export const vAvailableModelsResponse = /* @__PURE__ */ v.strictObject({
+    available_models: /* @__PURE__ */ v.array(vAvailableModel),
+    restricted_models: /* @__PURE__ */ v.array(vAvailableModel),
     user_plan: vSubscriptionPlan,
     subscription_expires: vNullableDateTime,
-    total_available: v.pipe(v.number(), v.integer()),
-    total_restricted: v.pipe(v.number(), v.integer()),
+    total_available: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_restricted: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     access_summary: vAccessSummary,
     upgrade_info: vUpgradeInfo
 });
 
-export const vSubscriptionLimits = v.strictObject({
+export const vSubscriptionLimits = /* @__PURE__ */ v.strictObject({
     subscription_plan: vSubscriptionPlan,
     subscription_expires: vNullableDateTime,
     limits: vPlanLimits,
     current_usage: vPlanLimits,
     remaining: vPlanLimits,
-    features: v.array(v.string()),
-    allowed_models: v.array(vModelSlug),
-    reset_time: v.pipe(v.string(), v.isoTimestamp())
+    features: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    allowed_models: /* @__PURE__ */ v.array(vModelSlug),
+    reset_time: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
-export const vBulkAccessRequest = v.strictObject({
-    model_names: v.array(vModelSlug)
+export const vBulkAccessRequest = /* @__PURE__ */ v.strictObject({
+    model_names: /* @__PURE__ */ v.array(vModelSlug)
 });
 
-export const vBulkAccessResponse = v.strictObject({
-    results: v.object({}),
-    summary: v.strictObject({
-        total_requested: v.pipe(v.number(), v.integer()),
-        allowed: v.pipe(v.number(), v.integer()),
-        denied: v.pipe(v.number(), v.integer()),
-        access_rate: v.number()
+export const vBulkAccessResponse = /* @__PURE__ */ v.strictObject({
+    results: /* @__PURE__ */ v.object({}),
+    summary: /* @__PURE__ */ v.strictObject({
+        total_requested: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        allowed: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        denied: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        access_rate: /* @__PURE__ */ v.number()
     })
 });
 
-export const vDownloadTokenResponse = v.strictObject({
-    download_token: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/)),
+export const vDownloadTokenResponse = /* @__PURE__ */ v.strictObject({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/)),
     model_info: vModelFile,
-    expires_in: v.literal(3600),
-    download_url: v.pipe(v.string(), v.regex(/^\/api\/v1\/models\/download\/[A-Za-z0-9_-]+\/$/)),
+    expires_in: /* @__PURE__ */ v.literal(3600),
+    download_url: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^\/api\/v1\/models\/download\/[A-Za-z0-9_-]+\/$/)),
     access_info: vAccessGranted,
-    storage_info: v.strictObject({
-        encrypted: v.boolean(),
-        total_size: v.pipe(v.union([
-            v.number(),
-            v.string(),
-            v.bigint()
-        ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-        block_count: v.pipe(v.number(), v.integer()),
-        encryption_type: v.string()
+    storage_info: /* @__PURE__ */ v.strictObject({
+        encrypted: /* @__PURE__ */ v.boolean(),
+        total_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+            /* @__PURE__ */ v.number(),
+            /* @__PURE__ */ v.string(),
+            /* @__PURE__ */ v.bigint()
+        ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+        block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        encryption_type: /* @__PURE__ */ v.string()
     }),
-    available_endpoints: v.strictObject({
-        model_info: v.string(),
-        metadata: v.string(),
-        tokenizer: v.string(),
-        blocks: v.array(v.string())
+    available_endpoints: /* @__PURE__ */ v.strictObject({
+        model_info: /* @__PURE__ */ v.string(),
+        metadata: /* @__PURE__ */ v.string(),
+        tokenizer: /* @__PURE__ */ v.string(),
+        blocks: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string())
     })
 });
 
-export const vManifestBlock = v.strictObject({
-    block_id: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    filename: v.pipe(v.string(), v.regex(/^block_\d+\.onnx$/)),
-    encrypted_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    original_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    download_url: v.string()
+export const vManifestBlock = /* @__PURE__ */ v.strictObject({
+    block_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1)),
+    filename: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^block_\d+\.onnx$/)),
+    encrypted_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    original_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    download_url: /* @__PURE__ */ v.string()
 });
 
-export const vDownloadManifest = v.strictObject({
+export const vDownloadManifest = /* @__PURE__ */ v.strictObject({
     model_name: vModelSlug,
-    display_name: v.string(),
-    version: v.string(),
-    block_count: v.pipe(v.number(), v.integer()),
-    file_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    encrypted_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    blocks: v.array(vManifestBlock),
-    tokenizer: v.strictObject({
-        download_url: v.string()
+    display_name: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    file_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    encrypted_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    blocks: /* @__PURE__ */ v.array(vManifestBlock),
+    tokenizer: /* @__PURE__ */ v.strictObject({
+        download_url: /* @__PURE__ */ v.string()
     }),
-    metadata: v.strictObject({
-        download_url: v.string(),
-        encrypted: v.boolean()
+    metadata: /* @__PURE__ */ v.strictObject({
+        download_url: /* @__PURE__ */ v.string(),
+        encrypted: /* @__PURE__ */ v.boolean()
     }),
-    security_info: v.strictObject({
-        encryption: v.string(),
-        integrity_check: v.boolean(),
-        access_control: v.boolean()
+    security_info: /* @__PURE__ */ v.strictObject({
+        encryption: /* @__PURE__ */ v.string(),
+        integrity_check: /* @__PURE__ */ v.boolean(),
+        access_control: /* @__PURE__ */ v.boolean()
     })
 });
 
-export const vDownloadCompletion = v.strictObject({
-    success: v.literal(true),
-    download_completed: v.literal(true),
-    completed_at: v.pipe(v.string(), v.isoTimestamp()),
-    analytics_recorded: v.boolean()
+export const vDownloadCompletion = /* @__PURE__ */ v.strictObject({
+    success: /* @__PURE__ */ v.literal(true),
+    download_completed: /* @__PURE__ */ v.literal(true),
+    completed_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    analytics_recorded: /* @__PURE__ */ v.boolean()
 });
 
-export const vStoredBlock = v.strictObject({
-    block_id: v.pipe(v.number(), v.integer()),
-    encrypted_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    original_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    stored_at: v.nullable(v.string())
+export const vStoredBlock = /* @__PURE__ */ v.strictObject({
+    block_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    encrypted_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    original_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    stored_at: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
-export const vModelStorageAvailable = v.strictObject({
+export const vModelStorageAvailable = /* @__PURE__ */ v.strictObject({
     model_name: vModelSlug,
-    encrypted: v.literal(true),
-    available: v.literal(true),
-    total_encrypted_size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    block_count: v.pipe(v.number(), v.integer()),
-    storage_path: v.string(),
-    blocks: v.array(vStoredBlock),
-    security_features: v.strictObject({
-        encryption: v.string(),
-        integrity_verification: v.boolean(),
-        access_control: v.boolean(),
-        secure_deletion: v.boolean()
+    encrypted: /* @__PURE__ */ v.literal(true),
+    available: /* @__PURE__ */ v.literal(true),
+    total_encrypted_size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    block_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    storage_path: /* @__PURE__ */ v.string(),
+    blocks: /* @__PURE__ */ v.array(vStoredBlock),
+    security_features: /* @__PURE__ */ v.strictObject({
+        encryption: /* @__PURE__ */ v.string(),
+        integrity_verification: /* @__PURE__ */ v.boolean(),
+        access_control: /* @__PURE__ */ v.boolean(),
+        secure_deletion: /* @__PURE__ */ v.boolean()
     })
 });
 
-export const vModelStorageUnavailable = v.strictObject({
+export const vModelStorageUnavailable = /* @__PURE__ */ v.strictObject({
     model_name: vModelSlug,
-    encrypted: v.literal(false),
-    available: v.literal(false),
-    message: v.string()
+    encrypted: /* @__PURE__ */ v.literal(false),
+    available: /* @__PURE__ */ v.literal(false),
+    message: /* @__PURE__ */ v.string()
 });
 
-export const vModelStorageStats = v.union([vModelStorageAvailable, vModelStorageUnavailable]);
+export const vModelStorageStats = /* @__PURE__ */ v.union([vModelStorageAvailable, vModelStorageUnavailable]);
 
-export const vBlockVerification = v.strictObject({
-    block_id: v.pipe(v.number(), v.integer()),
-    verified: v.boolean(),
-    size: v.pipe(v.union([
-        v.number(),
-        v.string(),
-        v.bigint()
-    ]), v.transform(x => BigInt(x)), v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
-    stored_at: v.nullable(v.string())
+export const vBlockVerification = /* @__PURE__ */ v.strictObject({
+    block_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    verified: /* @__PURE__ */ v.boolean(),
+    size: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.number(),
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.bigint()
+    ]), /* @__PURE__ */ v.transform(x => BigInt(x)), /* @__PURE__ */ v.minValue(BigInt('-9223372036854775808'), 'Invalid value: Expected int64 to be >= -9223372036854775808'), /* @__PURE__ */ v.maxValue(BigInt('9223372036854775807'), 'Invalid value: Expected int64 to be <= 9223372036854775807')),
+    stored_at: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
-export const vIntegrityReport = v.strictObject({
+export const vIntegrityReport = /* @__PURE__ */ v.strictObject({
     model_name: vModelSlug,
-    overall_status: v.picklist(['verified', 'failed']),
-    verified_blocks: v.pipe(v.number(), v.integer()),
-    total_blocks: v.pipe(v.number(), v.integer()),
-    metadata_verified: v.boolean(),
-    block_results: v.array(vBlockVerification),
-    verification_timestamp: v.pipe(v.string(), v.isoTimestamp())
+    overall_status: /* @__PURE__ */ v.picklist(['verified', 'failed']),
+    verified_blocks: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_blocks: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    metadata_verified: /* @__PURE__ */ v.boolean(),
+    block_results: /* @__PURE__ */ v.array(vBlockVerification),
+    verification_timestamp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
-export const vPlanCount = v.strictObject({
+export const vPlanCount = /* @__PURE__ */ v.strictObject({
     user__subscription_plan: vSubscriptionPlan,
-    count: v.pipe(v.number(), v.integer())
+    count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vModelUsageStats = v.strictObject({
+export const vModelUsageStats = /* @__PURE__ */ v.strictObject({
     model_name: vModelSlug,
-    period_days: v.pipe(v.number(), v.integer()),
-    total_downloads: v.pipe(v.number(), v.integer()),
-    unique_users: v.pipe(v.number(), v.integer()),
-    completed_downloads: v.pipe(v.number(), v.integer()),
-    success_rate: v.number(),
-    downloads_by_plan: v.array(vPlanCount),
-    top_users: v.pipe(v.array(v.strictObject({
-        user_id: v.pipe(v.string(), v.uuid()),
-        email: v.pipe(v.string(), v.email()),
-        download_count: v.pipe(v.number(), v.integer()),
+    period_days: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    unique_users: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    completed_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    success_rate: /* @__PURE__ */ v.number(),
+    downloads_by_plan: /* @__PURE__ */ v.array(vPlanCount),
+    top_users: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(/* @__PURE__ */ v.strictObject({
+        user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+        email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+        download_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
         last_download: vNullableDateTime
-    })), v.maxLength(10)),
-    average_downloads_per_user: v.number()
+    })), /* @__PURE__ */ v.maxLength(10)),
+    average_downloads_per_user: /* @__PURE__ */ v.number()
 });
 
-export const vSystemUsageOverview = v.strictObject({
-    period_days: v.pipe(v.number(), v.integer()),
-    total_downloads: v.pipe(v.number(), v.integer()),
-    active_users: v.pipe(v.number(), v.integer()),
-    success_rate: v.number(),
-    model_statistics: v.array(v.strictObject({
+export const vSystemUsageOverview = /* @__PURE__ */ v.strictObject({
+    period_days: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_downloads: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    active_users: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    success_rate: /* @__PURE__ */ v.number(),
+    model_statistics: /* @__PURE__ */ v.array(/* @__PURE__ */ v.strictObject({
         model__name: vModelSlug,
-        model__display_name: v.string(),
-        download_count: v.pipe(v.number(), v.integer()),
-        unique_users: v.pipe(v.number(), v.integer())
+        model__display_name: /* @__PURE__ */ v.string(),
+        download_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        unique_users: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
     })),
-    plan_statistics: v.array(vPlanCount),
-    average_downloads_per_user: v.number()
+    plan_statistics: /* @__PURE__ */ v.array(vPlanCount),
+    average_downloads_per_user: /* @__PURE__ */ v.number()
 });
 
-export const vDesktopAppVersion = v.strictObject({
-    name: v.string(),
-    version: v.string(),
-    filename: v.string(),
-    description: v.string(),
-    size_mb: v.number(),
-    requirements: v.string(),
-    download_url: v.string()
+export const vDesktopAppVersion = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    filename: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    size_mb: /* @__PURE__ */ v.number(),
+    requirements: /* @__PURE__ */ v.string(),
+    download_url: /* @__PURE__ */ v.string()
 });
 
-export const vDesktopAppInfo = v.strictObject({
+export const vDesktopAppInfo = /* @__PURE__ */ v.strictObject({
     user_plan: vSubscriptionPlan,
-    download_access: v.literal(true),
-    available_versions: v.array(vDesktopAppVersion),
-    installation_guide: v.string(),
-    support_contact: v.pipe(v.string(), v.email())
+    download_access: /* @__PURE__ */ v.literal(true),
+    available_versions: /* @__PURE__ */ v.array(vDesktopAppVersion),
+    installation_guide: /* @__PURE__ */ v.string(),
+    support_contact: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email())
 });
 
-export const vInstallationGuide = v.strictObject({
-    title: v.string(),
-    version: v.string(),
-    steps: v.array(v.strictObject({
-        step: v.pipe(v.number(), v.integer()),
-        title: v.string(),
-        description: v.string(),
-        note: v.string()
+export const vInstallationGuide = /* @__PURE__ */ v.strictObject({
+    title: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string(),
+    steps: /* @__PURE__ */ v.array(/* @__PURE__ */ v.strictObject({
+        step: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+        title: /* @__PURE__ */ v.string(),
+        description: /* @__PURE__ */ v.string(),
+        note: /* @__PURE__ */ v.string()
     })),
-    system_requirements: v.strictObject({
-        os: v.string(),
-        ram: v.string(),
-        storage: v.string(),
-        network: v.string()
+    system_requirements: /* @__PURE__ */ v.strictObject({
+        os: /* @__PURE__ */ v.string(),
+        ram: /* @__PURE__ */ v.string(),
+        storage: /* @__PURE__ */ v.string(),
+        network: /* @__PURE__ */ v.string()
     }),
-    troubleshooting: v.array(v.strictObject({
-        issue: v.string(),
-        solution: v.string()
+    troubleshooting: /* @__PURE__ */ v.array(/* @__PURE__ */ v.strictObject({
+        issue: /* @__PURE__ */ v.string(),
+        solution: /* @__PURE__ */ v.string()
     })),
-    support: v.strictObject({
-        email: v.pipe(v.string(), v.email()),
-        documentation: v.pipe(v.string(), v.url()),
-        community: v.pipe(v.string(), v.url())
+    support: /* @__PURE__ */ v.strictObject({
+        email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+        documentation: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url()),
+        community: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url())
     })
 });
 
 /**
  * Only `zarinpal` and `idpay` have processors on the server.
  */
-export const vPaymentProvider = v.picklist([
+export const vPaymentProvider = /* @__PURE__ */ v.picklist([
     'stripe',
     'paypal',
     'zarinpal',
@@ -654,7 +654,7 @@ export const vPaymentProvider = v.picklist([
     'nextpay'
 ]);
 
-export const vPaymentStatus = v.picklist([
+export const vPaymentStatus = /* @__PURE__ */ v.picklist([
     'pending',
     'processing',
     'completed',
@@ -663,268 +663,268 @@ export const vPaymentStatus = v.picklist([
     'refunded'
 ]);
 
-export const vCurrency = v.picklist([
+export const vCurrency = /* @__PURE__ */ v.picklist([
     'USD',
     'EUR',
     'IRR',
     'TOMAN'
 ]);
 
-export const vPaymentMethod = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
+export const vPaymentMethod = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     provider: vPaymentProvider,
-    provider_display: v.string(),
-    name: v.string(),
-    description: v.string(),
-    is_active: v.boolean(),
-    supported_currencies: v.array(vCurrency)
+    provider_display: /* @__PURE__ */ v.string(),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    is_active: /* @__PURE__ */ v.boolean(),
+    supported_currencies: /* @__PURE__ */ v.array(vCurrency)
 });
 
-export const vPricingPlan = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
+export const vPricingPlan = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     plan: vSubscriptionPlan,
-    plan_display: v.string(),
-    name: v.string(),
-    description: v.string(),
+    plan_display: /* @__PURE__ */ v.string(),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
     price: vDecimal,
     currency: vCurrency,
-    currency_display: v.string(),
-    price_display: v.string(),
-    duration_days: v.pipe(v.number(), v.integer()),
-    max_clients: v.pipe(v.number(), v.integer()),
-    allowed_models: v.array(v.string()),
-    features: v.array(v.string()),
-    is_active: v.boolean()
+    currency_display: /* @__PURE__ */ v.string(),
+    price_display: /* @__PURE__ */ v.string(),
+    duration_days: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    max_clients: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    allowed_models: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    features: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    is_active: /* @__PURE__ */ v.boolean()
 });
 
-export const vPaymentCreateRequest = v.strictObject({
-    pricing_plan: v.pipe(v.string(), v.uuid()),
-    payment_method: v.pipe(v.string(), v.uuid())
+export const vPaymentCreateRequest = /* @__PURE__ */ v.strictObject({
+    pricing_plan: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    payment_method: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vPayment = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    user_email: v.pipe(v.string(), v.email()),
-    pricing_plan_name: v.string(),
-    payment_method_name: v.string(),
-    provider_display: v.string(),
+export const vPayment = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+    pricing_plan_name: /* @__PURE__ */ v.string(),
+    payment_method_name: /* @__PURE__ */ v.string(),
+    provider_display: /* @__PURE__ */ v.string(),
     amount: vDecimal,
     currency: vCurrency,
-    currency_display: v.string(),
-    amount_display: v.string(),
+    currency_display: /* @__PURE__ */ v.string(),
+    amount_display: /* @__PURE__ */ v.string(),
     status: vPaymentStatus,
-    status_display: v.string(),
-    is_expired: v.boolean(),
-    provider_transaction_id: v.nullable(v.string()),
-    provider_payment_url: v.nullable(v.pipe(v.string(), v.url())),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    updated_at: v.pipe(v.string(), v.isoTimestamp()),
+    status_display: /* @__PURE__ */ v.string(),
+    is_expired: /* @__PURE__ */ v.boolean(),
+    provider_transaction_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    provider_payment_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url())),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    updated_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     paid_at: vNullableDateTime,
     expires_at: vNullableDateTime
 });
 
-export const vPaymentCreateResponse = v.strictObject({
+export const vPaymentCreateResponse = /* @__PURE__ */ v.strictObject({
     payment: vPayment,
-    redirect_url: v.pipe(v.string(), v.url()),
-    message: v.string()
+    redirect_url: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url()),
+    message: /* @__PURE__ */ v.string()
 });
 
-export const vPaymentListItem = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    pricing_plan_name: v.string(),
-    provider_display: v.string(),
-    amount_display: v.string(),
+export const vPaymentListItem = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    pricing_plan_name: /* @__PURE__ */ v.string(),
+    provider_display: /* @__PURE__ */ v.string(),
+    amount_display: /* @__PURE__ */ v.string(),
     status: vPaymentStatus,
-    status_display: v.string(),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
+    status_display: /* @__PURE__ */ v.string(),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     paid_at: vNullableDateTime
 });
 
-export const vPaymentVerification = v.strictObject({
-    verified: v.boolean(),
+export const vPaymentVerification = /* @__PURE__ */ v.strictObject({
+    verified: /* @__PURE__ */ v.boolean(),
     status: vPaymentStatus,
-    message: v.string()
+    message: /* @__PURE__ */ v.string()
 });
 
 /**
  * Provider-specific fields; the server reads what its processor needs.
  */
-export const vPaymentCallbackForm = v.objectWithRest({
-    provider: v.optional(vPaymentProvider),
-    Authority: v.optional(v.string()),
-    Status: v.optional(v.string()),
-    id: v.optional(v.string()),
-    order_id: v.optional(v.string()),
-    status: v.optional(v.string()),
-    track_id: v.optional(v.string()),
-    trans_id: v.optional(v.string()),
-    payment_intent: v.optional(v.string()),
-    session_id: v.optional(v.string()),
-    paymentId: v.optional(v.string()),
-    PayerID: v.optional(v.string())
-}, v.string());
+export const vPaymentCallbackForm = /* @__PURE__ */ v.objectWithRest({
+    provider: /* @__PURE__ */ v.optional(vPaymentProvider),
+    Authority: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    Status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    order_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    track_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    trans_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    payment_intent: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    session_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    paymentId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    PayerID: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
+}, /* @__PURE__ */ v.string());
 
-export const vPaymentCancelResponse = v.strictObject({
-    message: v.picklist(['Payment cancelled', 'Payment cancellation processed']),
-    payment_id: v.optional(v.pipe(v.string(), v.uuid()))
+export const vPaymentCancelResponse = /* @__PURE__ */ v.strictObject({
+    message: /* @__PURE__ */ v.picklist(['Payment cancelled', 'Payment cancellation processed']),
+    payment_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vUserSubscription = v.strictObject({
+export const vUserSubscription = /* @__PURE__ */ v.strictObject({
     subscription_plan: vSubscriptionPlan,
-    subscription_plan_display: v.string(),
+    subscription_plan_display: /* @__PURE__ */ v.string(),
     subscription_expires: vNullableDateTime,
-    max_clients: v.pipe(v.number(), v.integer()),
-    allowed_models: v.array(v.string()),
-    is_subscription_active: v.boolean(),
-    days_until_expiry: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)))
+    max_clients: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    allowed_models: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    is_subscription_active: /* @__PURE__ */ v.boolean(),
+    days_until_expiry: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)))
 });
 
-export const vRefundRequest = v.strictObject({
-    reason: v.pipe(v.string(), v.minLength(1))
+export const vRefundRequest = /* @__PURE__ */ v.strictObject({
+    reason: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1))
 });
 
 /**
  * `requested_by_email` / `approved_by_email` are left out when that user is not set.
  */
-export const vPaymentRefund = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    payment_id: v.pipe(v.string(), v.uuid()),
-    user_email: v.pipe(v.string(), v.email()),
+export const vPaymentRefund = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    payment_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
     amount: vDecimal,
-    amount_display: v.string(),
-    reason: v.string(),
+    amount_display: /* @__PURE__ */ v.string(),
+    reason: /* @__PURE__ */ v.string(),
     status: vPaymentStatus,
-    status_display: v.string(),
-    provider_refund_id: v.nullable(v.string()),
-    requested_by_email: v.optional(v.pipe(v.string(), v.email())),
-    approved_by_email: v.optional(v.pipe(v.string(), v.email())),
-    created_at: v.pipe(v.string(), v.isoTimestamp()),
-    updated_at: v.pipe(v.string(), v.isoTimestamp()),
+    status_display: /* @__PURE__ */ v.string(),
+    provider_refund_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    requested_by_email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email())),
+    approved_by_email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email())),
+    created_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    updated_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     processed_at: vNullableDateTime
 });
 
-export const vRefundCreateResponse = v.strictObject({
+export const vRefundCreateResponse = /* @__PURE__ */ v.strictObject({
     refund: vPaymentRefund,
-    message: v.string()
+    message: /* @__PURE__ */ v.string()
 });
 
-export const vRevenueBreakdown = v.strictObject({
-    total: v.pipe(v.number(), v.integer()),
-    successful: v.pipe(v.number(), v.integer()),
-    revenue: v.number()
+export const vRevenueBreakdown = /* @__PURE__ */ v.strictObject({
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    successful: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    revenue: /* @__PURE__ */ v.number()
 });
 
-export const vAmountBreakdown = v.strictObject({
-    total: v.pipe(v.number(), v.integer()),
-    successful: v.pipe(v.number(), v.integer()),
-    amount: v.number()
+export const vAmountBreakdown = /* @__PURE__ */ v.strictObject({
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    successful: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    amount: /* @__PURE__ */ v.number()
 });
 
-export const vPaymentStats = v.strictObject({
-    total_payments: v.pipe(v.number(), v.integer()),
-    successful_payments: v.pipe(v.number(), v.integer()),
-    failed_payments: v.pipe(v.number(), v.integer()),
-    pending_payments: v.pipe(v.number(), v.integer()),
+export const vPaymentStats = /* @__PURE__ */ v.strictObject({
+    total_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    successful_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    failed_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    pending_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     total_revenue: vDecimal,
-    success_rate: v.number(),
+    success_rate: /* @__PURE__ */ v.number(),
     average_payment_amount: vDecimal,
-    today_payments: v.pipe(v.number(), v.integer()),
-    this_week_payments: v.pipe(v.number(), v.integer()),
-    this_month_payments: v.pipe(v.number(), v.integer()),
-    provider_breakdown: v.object({}),
-    plan_breakdown: v.object({}),
-    currency_breakdown: v.object({})
+    today_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    this_week_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    this_month_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    provider_breakdown: /* @__PURE__ */ v.object({}),
+    plan_breakdown: /* @__PURE__ */ v.object({}),
+    currency_breakdown: /* @__PURE__ */ v.object({})
 });
 
-export const vPaymentAnalyticsDay = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date: v.pipe(v.string(), v.isoDate()),
-    total_payments: v.pipe(v.number(), v.integer()),
-    successful_payments: v.pipe(v.number(), v.integer()),
-    failed_payments: v.pipe(v.number(), v.integer()),
-    success_rate: v.number(),
+export const vPaymentAnalyticsDay = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()),
+    total_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    successful_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    failed_payments: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    success_rate: /* @__PURE__ */ v.number(),
     total_amount: vDecimal,
-    provider_stats: v.object({}),
-    plan_stats: v.object({}),
-    currency_stats: v.object({})
+    provider_stats: /* @__PURE__ */ v.object({}),
+    plan_stats: /* @__PURE__ */ v.object({}),
+    currency_stats: /* @__PURE__ */ v.object({})
 });
 
-export const vPaymentAnalyticsReport = v.strictObject({
+export const vPaymentAnalyticsReport = /* @__PURE__ */ v.strictObject({
     summary: vPaymentStats,
-    daily_analytics: v.array(vPaymentAnalyticsDay),
-    date_range: v.strictObject({
-        from: v.pipe(v.string(), v.isoDate()),
-        to: v.pipe(v.string(), v.isoDate())
+    daily_analytics: /* @__PURE__ */ v.array(vPaymentAnalyticsDay),
+    date_range: /* @__PURE__ */ v.strictObject({
+        from: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()),
+        to: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())
     })
 });
 
-export const vHealthCheckEntry = v.strictObject({
-    status: v.picklist([
+export const vHealthCheckEntry = /* @__PURE__ */ v.strictObject({
+    status: /* @__PURE__ */ v.picklist([
         'healthy',
         'unhealthy',
         'warning'
     ]),
-    message: v.optional(v.string()),
-    debug_mode: v.optional(v.boolean()),
-    secret_key_configured: v.optional(v.boolean()),
-    allowed_hosts: v.optional(v.boolean()),
-    origins_configured: v.optional(v.boolean()),
-    credentials_allowed: v.optional(v.boolean())
+    message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    debug_mode: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    secret_key_configured: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    allowed_hosts: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    origins_configured: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    credentials_allowed: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean())
 });
 
-export const vHealth = v.strictObject({
-    status: v.picklist(['healthy', 'unhealthy']),
-    timestamp: v.number(),
-    checks: v.strictObject({
+export const vHealth = /* @__PURE__ */ v.strictObject({
+    status: /* @__PURE__ */ v.picklist(['healthy', 'unhealthy']),
+    timestamp: /* @__PURE__ */ v.number(),
+    checks: /* @__PURE__ */ v.strictObject({
         database: vHealthCheckEntry,
         configuration: vHealthCheckEntry,
         cors: vHealthCheckEntry
     }),
-    response_time_ms: v.number()
+    response_time_ms: /* @__PURE__ */ v.number()
 });
 
-export const vRegisterRequestWritable = v.strictObject({
-    email: v.pipe(v.string(), v.email(), v.maxLength(254)),
-    username: v.pipe(v.string(), v.minLength(1), v.maxLength(150)),
-    password: v.pipe(v.string(), v.minLength(8)),
-    password_confirm: v.pipe(v.string(), v.minLength(1))
+export const vRegisterRequestWritable = /* @__PURE__ */ v.strictObject({
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email(), /* @__PURE__ */ v.maxLength(254)),
+    username: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(150)),
+    password: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(8)),
+    password_confirm: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1))
 });
 
-export const vLoginRequestWritable = v.strictObject({
-    email: v.pipe(v.string(), v.email()),
-    password: v.pipe(v.string(), v.minLength(1)),
-    hardware_fingerprint: v.optional(v.pipe(v.string(), v.maxLength(256)))
+export const vLoginRequestWritable = /* @__PURE__ */ v.strictObject({
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.email()),
+    password: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)),
+    hardware_fingerprint: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(256)))
 });
 
 /**
  * The model's UUID `id` (not its slug `name`). A malformed UUID gets Django's 404 HTML page.
  */
-export const vModelId = v.pipe(v.string(), v.uuid());
+export const vModelId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Token from `createDownloadToken` (URL-safe base64, 43 characters). Valid for one hour, for its user only.
  */
-export const vDownloadToken = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/));
+export const vDownloadToken = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/));
 
 /**
  * Payment UUID. Only the caller's own payments are visible.
  */
-export const vPaymentId = v.pipe(v.string(), v.uuid());
+export const vPaymentId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Look-back window in days. A non-integer makes the server fail with a 500 HTML page.
  */
-export const vDays = v.optional(v.pipe(v.number(), v.integer()), 30);
+export const vDays = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 30);
 
 /**
  * First day (inclusive), `YYYY-MM-DD`.
  */
-export const vDateFrom = v.pipe(v.string(), v.isoDate());
+export const vDateFrom = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate());
 
 /**
  * Last day (inclusive), `YYYY-MM-DD`.
  */
-export const vDateTo = v.pipe(v.string(), v.isoDate());
+export const vDateTo = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate());
 
 export const vRegisterBody = vRegisterRequestWritable;
 
@@ -959,8 +959,8 @@ export const vLogoutResponse = vMessageResponse;
  */
 export const vGetProfileResponse = vUserProfile;
 
-export const vValidateLicenseQuery = v.object({
-    hardware_fingerprint: v.optional(vHardwareFingerprint)
+export const vValidateLicenseQuery = /* @__PURE__ */ v.object({
+    hardware_fingerprint: /* @__PURE__ */ v.optional(vHardwareFingerprint)
 });
 
 /**
@@ -983,8 +983,8 @@ export const vGenerateFingerprintResponse = vGeneratedFingerprint;
  */
 export const vGetAvailableModelsResponse = vAvailableModelsResponse;
 
-export const vGetModelMetadataPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vGetModelMetadataPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -992,8 +992,8 @@ export const vGetModelMetadataPath = v.object({
  */
 export const vGetModelMetadataResponse = vModelFile;
 
-export const vCreateDownloadTokenPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vCreateDownloadTokenPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1001,8 +1001,8 @@ export const vCreateDownloadTokenPath = v.object({
  */
 export const vCreateDownloadTokenResponse = vDownloadTokenResponse;
 
-export const vGetDownloadManifestPath = v.object({
-    download_token: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/))
+export const vGetDownloadManifestPath = /* @__PURE__ */ v.object({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/))
 });
 
 /**
@@ -1010,18 +1010,18 @@ export const vGetDownloadManifestPath = v.object({
  */
 export const vGetDownloadManifestResponse = vDownloadManifest;
 
-export const vDownloadModelBlockPath = v.object({
-    download_token: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/)),
-    block_id: v.pipe(v.number(), v.integer(), v.minValue(1))
+export const vDownloadModelBlockPath = /* @__PURE__ */ v.object({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/)),
+    block_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1))
 });
 
 /**
  * The block's bytes.
  */
-export const vDownloadModelBlockResponse = v.string();
+export const vDownloadModelBlockResponse = /* @__PURE__ */ v.string();
 
-export const vDownloadModelMetadataPath = v.object({
-    download_token: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/))
+export const vDownloadModelMetadataPath = /* @__PURE__ */ v.object({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/))
 });
 
 /**
@@ -1029,17 +1029,17 @@ export const vDownloadModelMetadataPath = v.object({
  */
 export const vDownloadModelMetadataResponse = vModelMetadataDocument;
 
-export const vDownloadModelTokenizerPath = v.object({
-    download_token: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/))
+export const vDownloadModelTokenizerPath = /* @__PURE__ */ v.object({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/))
 });
 
 /**
  * Zip archive of the tokenizer files.
  */
-export const vDownloadModelTokenizerResponse = v.string();
+export const vDownloadModelTokenizerResponse = /* @__PURE__ */ v.string();
 
-export const vCompleteDownloadPath = v.object({
-    download_token: v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/))
+export const vCompleteDownloadPath = /* @__PURE__ */ v.object({
+    download_token: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(64), /* @__PURE__ */ v.regex(/^[A-Za-z0-9_-]+$/))
 });
 
 /**
@@ -1047,8 +1047,8 @@ export const vCompleteDownloadPath = v.object({
  */
 export const vCompleteDownloadResponse = vDownloadCompletion;
 
-export const vGetModelStorageStatsPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vGetModelStorageStatsPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1056,8 +1056,8 @@ export const vGetModelStorageStatsPath = v.object({
  */
 export const vGetModelStorageStatsResponse = vModelStorageStats;
 
-export const vVerifyModelIntegrityPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vVerifyModelIntegrityPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1065,8 +1065,8 @@ export const vVerifyModelIntegrityPath = v.object({
  */
 export const vVerifyModelIntegrityResponse = vIntegrityReport;
 
-export const vCheckModelAccessPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vCheckModelAccessPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1091,44 +1091,44 @@ export const vValidateBulkAccessBody = vBulkAccessRequest;
  */
 export const vValidateBulkAccessResponse = vBulkAccessResponse;
 
-export const vGetUserAnalyticsQuery = v.object({
-    days: v.optional(v.pipe(v.number(), v.integer()), 30)
+export const vGetUserAnalyticsQuery = /* @__PURE__ */ v.object({
+    days: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 30)
 });
 
 /**
  * Usage statistics.
  */
-export const vGetUserAnalyticsResponse = v.union([vUserUsageStats, vAnalyticsError]);
+export const vGetUserAnalyticsResponse = /* @__PURE__ */ v.union([vUserUsageStats, vAnalyticsError]);
 
-export const vGetModelAnalyticsPath = v.object({
-    model_id: v.pipe(v.string(), v.uuid())
+export const vGetModelAnalyticsPath = /* @__PURE__ */ v.object({
+    model_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetModelAnalyticsQuery = v.object({
-    days: v.optional(v.pipe(v.number(), v.integer()), 30)
+export const vGetModelAnalyticsQuery = /* @__PURE__ */ v.object({
+    days: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 30)
 });
 
 /**
  * Model usage statistics.
  */
-export const vGetModelAnalyticsResponse = v.union([vModelUsageStats, vAnalyticsError]);
+export const vGetModelAnalyticsResponse = /* @__PURE__ */ v.union([vModelUsageStats, vAnalyticsError]);
 
-export const vGetSystemAnalyticsQuery = v.object({
-    days: v.optional(v.pipe(v.number(), v.integer()), 30)
+export const vGetSystemAnalyticsQuery = /* @__PURE__ */ v.object({
+    days: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 30)
 });
 
 /**
  * System usage overview.
  */
-export const vGetSystemAnalyticsResponse = v.union([vSystemUsageOverview, vAnalyticsError]);
+export const vGetSystemAnalyticsResponse = /* @__PURE__ */ v.union([vSystemUsageOverview, vAnalyticsError]);
 
 /**
  * Available desktop builds.
  */
 export const vGetDesktopAppInfoResponse = vDesktopAppInfo;
 
-export const vDownloadDesktopAppPath = v.object({
-    filename: v.picklist([
+export const vDownloadDesktopAppPath = /* @__PURE__ */ v.object({
+    filename: /* @__PURE__ */ v.picklist([
         'TikTrue_Real_Build.exe',
         'TikTrue_Working_GUI.exe',
         'TikTrue_Working_Console.exe',
@@ -1140,7 +1140,7 @@ export const vDownloadDesktopAppPath = v.object({
 /**
  * The installer.
  */
-export const vDownloadDesktopAppResponse = v.string();
+export const vDownloadDesktopAppResponse = /* @__PURE__ */ v.string();
 
 /**
  * The guide.
@@ -1150,12 +1150,12 @@ export const vGetInstallationGuideResponse = vInstallationGuide;
 /**
  * Active payment methods.
  */
-export const vListPaymentMethodsResponse = v.array(vPaymentMethod);
+export const vListPaymentMethodsResponse = /* @__PURE__ */ v.array(vPaymentMethod);
 
 /**
  * Active pricing plans.
  */
-export const vListPricingPlansResponse = v.array(vPricingPlan);
+export const vListPricingPlansResponse = /* @__PURE__ */ v.array(vPricingPlan);
 
 export const vCreatePaymentBody = vPaymentCreateRequest;
 
@@ -1164,8 +1164,8 @@ export const vCreatePaymentBody = vPaymentCreateRequest;
  */
 export const vCreatePaymentResponse = vPaymentCreateResponse;
 
-export const vGetPaymentPath = v.object({
-    payment_id: v.pipe(v.string(), v.uuid())
+export const vGetPaymentPath = /* @__PURE__ */ v.object({
+    payment_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1176,10 +1176,10 @@ export const vGetPaymentResponse = vPayment;
 /**
  * The user's payments.
  */
-export const vListPaymentsResponse = v.array(vPaymentListItem);
+export const vListPaymentsResponse = /* @__PURE__ */ v.array(vPaymentListItem);
 
-export const vVerifyPaymentPath = v.object({
-    payment_id: v.pipe(v.string(), v.uuid())
+export const vVerifyPaymentPath = /* @__PURE__ */ v.object({
+    payment_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1187,26 +1187,26 @@ export const vVerifyPaymentPath = v.object({
  */
 export const vVerifyPaymentResponse = vPaymentVerification;
 
-export const vHandlePaymentCallbackQuery = v.object({
-    provider: v.optional(vPaymentProvider),
-    Authority: v.optional(v.string()),
-    Status: v.optional(v.picklist(['OK', 'NOK']))
+export const vHandlePaymentCallbackQuery = /* @__PURE__ */ v.object({
+    provider: /* @__PURE__ */ v.optional(vPaymentProvider),
+    Authority: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    Status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist(['OK', 'NOK']))
 });
 
 /**
  * Callback recorded (whether the payment succeeded or failed).
  */
-export const vHandlePaymentCallbackResponse = v.literal('OK');
+export const vHandlePaymentCallbackResponse = /* @__PURE__ */ v.literal('OK');
 
 export const vPostPaymentCallbackBody = vPaymentCallbackForm;
 
 /**
  * Callback recorded (whether the payment succeeded or failed).
  */
-export const vPostPaymentCallbackResponse = v.literal('OK');
+export const vPostPaymentCallbackResponse = /* @__PURE__ */ v.literal('OK');
 
-export const vCancelPaymentQuery = v.object({
-    payment_id: v.optional(v.pipe(v.string(), v.uuid()))
+export const vCancelPaymentQuery = /* @__PURE__ */ v.object({
+    payment_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
 /**
@@ -1221,8 +1221,8 @@ export const vGetSubscriptionResponse = vUserSubscription;
 
 export const vRequestRefundBody = vRefundRequest;
 
-export const vRequestRefundPath = v.object({
-    payment_id: v.pipe(v.string(), v.uuid())
+export const vRequestRefundPath = /* @__PURE__ */ v.object({
+    payment_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1230,25 +1230,25 @@ export const vRequestRefundPath = v.object({
  */
 export const vRequestRefundResponse = vRefundCreateResponse;
 
-export const vAdminListPaymentsQuery = v.object({
-    status: v.optional(vPaymentStatus),
-    provider: v.optional(vPaymentProvider),
-    date_from: v.optional(v.pipe(v.string(), v.isoDate())),
-    date_to: v.optional(v.pipe(v.string(), v.isoDate()))
+export const vAdminListPaymentsQuery = /* @__PURE__ */ v.object({
+    status: /* @__PURE__ */ v.optional(vPaymentStatus),
+    provider: /* @__PURE__ */ v.optional(vPaymentProvider),
+    date_from: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    date_to: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()))
 });
 
 /**
  * Payments.
  */
-export const vAdminListPaymentsResponse = v.array(vPayment);
+export const vAdminListPaymentsResponse = /* @__PURE__ */ v.array(vPayment);
 
 /**
  * Refund requests.
  */
-export const vAdminListRefundsResponse = v.array(vPaymentRefund);
+export const vAdminListRefundsResponse = /* @__PURE__ */ v.array(vPaymentRefund);
 
-export const vAdminApproveRefundPath = v.object({
-    refund_id: v.pipe(v.string(), v.uuid())
+export const vAdminApproveRefundPath = /* @__PURE__ */ v.object({
+    refund_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -1256,9 +1256,9 @@ export const vAdminApproveRefundPath = v.object({
  */
 export const vAdminApproveRefundResponse = vMessageResponse;
 
-export const vAdminGetPaymentAnalyticsQuery = v.object({
-    date_from: v.optional(v.pipe(v.string(), v.isoDate())),
-    date_to: v.optional(v.pipe(v.string(), v.isoDate()))
+export const vAdminGetPaymentAnalyticsQuery = /* @__PURE__ */ v.object({
+    date_from: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    date_to: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()))
 });
 
 /**

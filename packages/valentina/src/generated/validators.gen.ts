@@ -3,39 +3,39 @@
 
 import * as v from 'valibot';
 
-export const vInvalidParameter = v.object({
-    field: v.string(),
-    message: v.string()
+export const vInvalidParameter = /* @__PURE__ */ v.object({
+    field: /* @__PURE__ */ v.string(),
+    message: /* @__PURE__ */ v.string()
 });
 
 /**
  * RFC 9457 problem details, as every error of this API is reported.
  */
-export const vProblem = v.object({
-    type: v.optional(v.string()),
-    status: v.pipe(v.number(), v.integer()),
-    title: v.string(),
-    detail: v.string(),
-    instance: v.string(),
-    request_id: v.optional(v.string()),
-    invalid_parameters: v.optional(v.array(vInvalidParameter)),
-    code: v.optional(v.string()),
-    retry_after: v.optional(v.pipe(v.number(), v.integer()))
+export const vProblem = /* @__PURE__ */ v.object({
+    type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    status: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    title: /* @__PURE__ */ v.string(),
+    detail: /* @__PURE__ */ v.string(),
+    instance: /* @__PURE__ */ v.string(),
+    request_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    invalid_parameters: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vInvalidParameter)),
+    code: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    retry_after: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()))
 });
 
-export const vSystemHealth = v.strictObject({
-    database_status: v.picklist(['online', 'offline']),
-    cache_status: v.picklist(['online', 'offline']),
-    database_latency_ms: v.nullable(v.number()),
-    cache_latency_ms: v.nullable(v.number()),
-    uptime: v.string(),
-    version: v.string()
+export const vSystemHealth = /* @__PURE__ */ v.strictObject({
+    database_status: /* @__PURE__ */ v.picklist(['online', 'offline']),
+    cache_status: /* @__PURE__ */ v.picklist(['online', 'offline']),
+    database_latency_ms: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number()),
+    cache_latency_ms: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number()),
+    uptime: /* @__PURE__ */ v.string(),
+    version: /* @__PURE__ */ v.string()
 });
 
 /**
  * A user's role in a company (`UNAPPROVED` and `DEACTIVATED` are states, not grantable roles).
  */
-export const vUserRole = v.picklist([
+export const vUserRole = /* @__PURE__ */ v.picklist([
     'ADMIN',
     'STORYTELLER',
     'PLAYER',
@@ -46,7 +46,7 @@ export const vUserRole = v.picklist([
 /**
  * A developer's permission on a company (`USER` < `ADMIN` < `OWNER`); `REVOKE` removes it.
  */
-export const vCompanyPermissionLevel = v.picklist([
+export const vCompanyPermissionLevel = /* @__PURE__ */ v.picklist([
     'USER',
     'ADMIN',
     'OWNER',
@@ -56,17 +56,17 @@ export const vCompanyPermissionLevel = v.picklist([
 /**
  * Who may manage campaigns.
  */
-export const vPermissionManageCampaign = v.picklist(['UNRESTRICTED', 'STORYTELLER']);
+export const vPermissionManageCampaign = /* @__PURE__ */ v.picklist(['UNRESTRICTED', 'STORYTELLER']);
 
 /**
  * Who may manage NPC characters.
  */
-export const vPermissionManageNpc = v.picklist(['UNRESTRICTED', 'STORYTELLER']);
+export const vPermissionManageNpc = /* @__PURE__ */ v.picklist(['UNRESTRICTED', 'STORYTELLER']);
 
 /**
  * Who may grant experience (`PLAYER` = players only to themselves).
  */
-export const vPermissionsGrantXp = v.picklist([
+export const vPermissionsGrantXp = /* @__PURE__ */ v.picklist([
     'UNRESTRICTED',
     'PLAYER',
     'STORYTELLER'
@@ -75,7 +75,7 @@ export const vPermissionsGrantXp = v.picklist([
 /**
  * When trait changes are free of cost.
  */
-export const vPermissionsFreeTraitChanges = v.picklist([
+export const vPermissionsFreeTraitChanges = /* @__PURE__ */ v.picklist([
     'UNRESTRICTED',
     'WITHIN_24_HOURS',
     'STORYTELLER'
@@ -84,13 +84,13 @@ export const vPermissionsFreeTraitChanges = v.picklist([
 /**
  * Whether XP spent on traits can be recouped.
  */
-export const vPermissionsRecoupXp = v.picklist([
+export const vPermissionsRecoupXp = /* @__PURE__ */ v.picklist([
     'UNRESTRICTED',
     'DENIED',
     'WITHIN_SESSION'
 ]);
 
-export const vAuditEntityType = v.picklist([
+export const vAuditEntityType = /* @__PURE__ */ v.picklist([
     'ASSET',
     'BOOK',
     'CAMPAIGN',
@@ -108,19 +108,19 @@ export const vAuditEntityType = v.picklist([
     'USER'
 ]);
 
-export const vAuditOperation = v.picklist([
+export const vAuditOperation = /* @__PURE__ */ v.picklist([
     'CREATE',
     'UPDATE',
     'DELETE'
 ]);
 
-export const vAuditLogInclude = v.picklist(['request_details']);
+export const vAuditLogInclude = /* @__PURE__ */ v.picklist(['request_details']);
 
-export const vCompanySettings = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    character_autogen_xp_cost: v.pipe(v.number(), v.integer()),
-    character_autogen_num_choices: v.pipe(v.number(), v.integer()),
-    character_autogen_starting_points: v.pipe(v.number(), v.integer()),
+export const vCompanySettings = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_autogen_xp_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    character_autogen_num_choices: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    character_autogen_starting_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     permission_manage_campaign: vPermissionManageCampaign,
     permission_manage_npc: vPermissionManageNpc,
     permission_grant_xp: vPermissionsGrantXp,
@@ -131,254 +131,254 @@ export const vCompanySettings = v.strictObject({
 /**
  * Initial settings; every field has a server default.
  */
-export const vCompanySettingsCreate = v.strictObject({
-    character_autogen_xp_cost: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    character_autogen_num_choices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10)), 3),
-    character_autogen_starting_points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 0),
-    permission_manage_campaign: v.optional(vPermissionManageCampaign, 'UNRESTRICTED'),
-    permission_manage_npc: v.optional(vPermissionManageNpc, 'UNRESTRICTED'),
-    permission_grant_xp: v.optional(vPermissionsGrantXp, 'UNRESTRICTED'),
-    permission_free_trait_changes: v.optional(vPermissionsFreeTraitChanges, 'UNRESTRICTED'),
-    permission_recoup_xp: v.optional(vPermissionsRecoupXp, 'DENIED')
+export const vCompanySettingsCreate = /* @__PURE__ */ v.strictObject({
+    character_autogen_xp_cost: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    character_autogen_num_choices: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(10)), 3),
+    character_autogen_starting_points: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 0),
+    permission_manage_campaign: /* @__PURE__ */ v.optional(vPermissionManageCampaign, 'UNRESTRICTED'),
+    permission_manage_npc: /* @__PURE__ */ v.optional(vPermissionManageNpc, 'UNRESTRICTED'),
+    permission_grant_xp: /* @__PURE__ */ v.optional(vPermissionsGrantXp, 'UNRESTRICTED'),
+    permission_free_trait_changes: /* @__PURE__ */ v.optional(vPermissionsFreeTraitChanges, 'UNRESTRICTED'),
+    permission_recoup_xp: /* @__PURE__ */ v.optional(vPermissionsRecoupXp, 'DENIED')
 });
 
 /**
  * Settings to change; omitted keys stay unchanged.
  */
-export const vCompanySettingsPatch = v.strictObject({
-    character_autogen_xp_cost: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
-    character_autogen_num_choices: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10))),
-    character_autogen_starting_points: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
-    permission_manage_campaign: v.optional(vPermissionManageCampaign),
-    permission_manage_npc: v.optional(vPermissionManageNpc),
-    permission_grant_xp: v.optional(vPermissionsGrantXp),
-    permission_free_trait_changes: v.optional(vPermissionsFreeTraitChanges),
-    permission_recoup_xp: v.optional(vPermissionsRecoupXp)
+export const vCompanySettingsPatch = /* @__PURE__ */ v.strictObject({
+    character_autogen_xp_cost: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100))),
+    character_autogen_num_choices: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(10))),
+    character_autogen_starting_points: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100))),
+    permission_manage_campaign: /* @__PURE__ */ v.optional(vPermissionManageCampaign),
+    permission_manage_npc: /* @__PURE__ */ v.optional(vPermissionManageNpc),
+    permission_grant_xp: /* @__PURE__ */ v.optional(vPermissionsGrantXp),
+    permission_free_trait_changes: /* @__PURE__ */ v.optional(vPermissionsFreeTraitChanges),
+    permission_recoup_xp: /* @__PURE__ */ v.optional(vPermissionsRecoupXp)
 });
 
-export const vCompany = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    email: v.string(),
-    resources_modified_at: v.pipe(v.string(), v.isoTimestamp()),
-    num_campaigns: v.pipe(v.number(), v.integer()),
-    num_player_characters: v.pipe(v.number(), v.integer()),
-    num_storyteller_characters: v.pipe(v.number(), v.integer()),
-    num_npc_characters: v.pipe(v.number(), v.integer()),
-    num_users: v.pipe(v.number(), v.integer()),
+export const vCompany = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    email: /* @__PURE__ */ v.string(),
+    resources_modified_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    num_campaigns: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_player_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_storyteller_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_npc_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_users: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     settings: vCompanySettings
 });
 
-export const vCompanyCreate = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    description: v.nullish(v.pipe(v.string(), v.minLength(3)), null),
-    email: v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
-    settings: v.nullish(vCompanySettingsCreate)
+export const vCompanyCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3)), null),
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
+    settings: /* @__PURE__ */ v.nullish(vCompanySettingsCreate)
 });
 
-export const vCompanyPatch = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    description: v.nullish(v.pipe(v.string(), v.minLength(3))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
-    settings: v.optional(vCompanySettingsPatch)
+export const vCompanyPatch = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3))),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
+    settings: /* @__PURE__ */ v.optional(vCompanySettingsPatch)
 });
 
 /**
  * The short user record returned when a company is created (not the full `User`).
  */
-export const vCompanyAdminUser = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    username: v.string(),
-    email: v.string(),
+export const vCompanyAdminUser = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
     role: vUserRole,
-    company_id: v.pipe(v.string(), v.uuid())
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vNewCompany = v.strictObject({
+export const vNewCompany = /* @__PURE__ */ v.strictObject({
     company: vCompany,
     admin_user: vCompanyAdminUser
 });
 
-export const vCompanyPermissionRequest = v.strictObject({
-    developer_id: v.pipe(v.string(), v.uuid()),
+export const vCompanyPermissionRequest = /* @__PURE__ */ v.strictObject({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     permission: vCompanyPermissionLevel
 });
 
 /**
  * A developer's permission on one company.
  */
-export const vCompanyPermission = v.strictObject({
-    company_id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
+export const vCompanyPermission = /* @__PURE__ */ v.strictObject({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
     permission: vCompanyPermissionLevel
 });
 
-export const vPaginatedCompany = v.strictObject({
-    items: v.array(vCompany),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedCompany = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vCompany),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vAuditLog = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    entity_type: v.nullable(vAuditEntityType),
-    operation: v.nullable(vAuditOperation),
-    target_entity_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    description: v.nullable(v.string()),
-    changes: v.nullable(v.record(v.string(), v.unknown())),
-    company_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    acting_user_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    book_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    request_id: v.nullable(v.string()),
-    summary: v.nullable(v.string())
+export const vAuditLog = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    entity_type: /* @__PURE__ */ v.nullable(vAuditEntityType),
+    operation: /* @__PURE__ */ v.nullable(vAuditOperation),
+    target_entity_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    changes: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+    company_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    acting_user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    request_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    summary: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * An audit log entry with the raw request (returned with `include=request_details`).
  */
-export const vAuditLogDetail = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    entity_type: v.nullable(vAuditEntityType),
-    operation: v.nullable(vAuditOperation),
-    target_entity_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    description: v.nullable(v.string()),
-    changes: v.nullable(v.record(v.string(), v.unknown())),
-    company_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    acting_user_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    book_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    request_id: v.nullable(v.string()),
-    summary: v.nullable(v.string()),
-    method: v.string(),
-    url: v.string(),
-    request_json: v.nullable(v.record(v.string(), v.unknown())),
-    request_body: v.nullable(v.string()),
-    path_params: v.nullable(v.record(v.string(), v.unknown())),
-    query_params: v.nullable(v.record(v.string(), v.unknown())),
-    operation_id: v.nullable(v.string()),
-    handler_name: v.nullable(v.string())
+export const vAuditLogDetail = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    entity_type: /* @__PURE__ */ v.nullable(vAuditEntityType),
+    operation: /* @__PURE__ */ v.nullable(vAuditOperation),
+    target_entity_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    changes: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+    company_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    acting_user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    request_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    summary: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    method: /* @__PURE__ */ v.string(),
+    url: /* @__PURE__ */ v.string(),
+    request_json: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+    request_body: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    path_params: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+    query_params: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+    operation_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    handler_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * An audit log entry; `AuditLogDetail` when `include=request_details` was passed, else `AuditLog`.
  */
-export const vAuditLogEntry = v.union([vAuditLog, vAuditLogDetail]);
+export const vAuditLogEntry = /* @__PURE__ */ v.union([vAuditLog, vAuditLogDetail]);
 
-export const vPaginatedAuditLogEntry = v.strictObject({
-    items: v.array(vAuditLogEntry),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedAuditLogEntry = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vAuditLogEntry),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * OAuth client ids (audiences) accepted for Apple and Google sign-in tokens.
  */
-export const vProviderAudiences = v.strictObject({
-    apple: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/\S/))), v.maxLength(20))),
-    google: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/\S/))), v.maxLength(20)))
+export const vProviderAudiences = /* @__PURE__ */ v.strictObject({
+    apple: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/\S/))), /* @__PURE__ */ v.maxLength(20))),
+    google: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/\S/))), /* @__PURE__ */ v.maxLength(20)))
 });
 
 /**
  * The developer that owns the API key in use.
  */
-export const vDeveloper = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    username: v.string(),
-    email: v.string(),
-    key_generated: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
-    provider_audiences: v.nullable(v.record(v.string(), v.array(v.string()))),
-    companies: v.array(vCompanyPermission)
+export const vDeveloper = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
+    key_generated: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    provider_audiences: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
+    companies: /* @__PURE__ */ v.array(vCompanyPermission)
 });
 
-export const vDeveloperPatch = v.strictObject({
-    username: v.optional(v.pipe(v.string(), v.maxLength(50))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
-    provider_audiences: v.nullish(vProviderAudiences)
+export const vDeveloperPatch = /* @__PURE__ */ v.strictObject({
+    username: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
+    provider_audiences: /* @__PURE__ */ v.nullish(vProviderAudiences)
 });
 
-export const vDeveloperNewKey = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    username: v.string(),
-    email: v.string(),
-    api_key: v.string(),
-    key_generated: v.pipe(v.string(), v.isoTimestamp())
+export const vDeveloperNewKey = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
+    api_key: /* @__PURE__ */ v.string(),
+    key_generated: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A developer account as global admins see it.
  */
-export const vAdminDeveloper = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    username: v.string(),
-    email: v.string(),
-    is_global_admin: v.boolean(),
-    key_generated: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
-    provider_audiences: v.nullable(v.record(v.string(), v.array(v.string()))),
-    companies: v.array(vCompanyPermission)
+export const vAdminDeveloper = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
+    is_global_admin: /* @__PURE__ */ v.boolean(),
+    key_generated: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    provider_audiences: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
+    companies: /* @__PURE__ */ v.array(vCompanyPermission)
 });
 
-export const vPaginatedAdminDeveloper = v.strictObject({
-    items: v.array(vAdminDeveloper),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedAdminDeveloper = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vAdminDeveloper),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vDeveloperCreate = v.strictObject({
-    username: v.pipe(v.string(), v.maxLength(50)),
-    email: v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
-    is_global_admin: v.optional(v.boolean(), false)
+export const vDeveloperCreate = /* @__PURE__ */ v.strictObject({
+    username: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)),
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
+    is_global_admin: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false)
 });
 
-export const vAdminDeveloperPatch = v.strictObject({
-    username: v.optional(v.pipe(v.string(), v.maxLength(50))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
-    is_global_admin: v.optional(v.boolean()),
-    provider_audiences: v.nullish(vProviderAudiences)
+export const vAdminDeveloperPatch = /* @__PURE__ */ v.strictObject({
+    username: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
+    is_global_admin: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    provider_audiences: /* @__PURE__ */ v.nullish(vProviderAudiences)
 });
 
-export const vAdminDeveloperNewKeyCompany = v.strictObject({
-    company_id: v.pipe(v.string(), v.uuid()),
-    company_name: v.string(),
+export const vAdminDeveloperNewKeyCompany = /* @__PURE__ */ v.strictObject({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    company_name: /* @__PURE__ */ v.string(),
     permission: vCompanyPermissionLevel
 });
 
 /**
  * Developer with its new API key (an untyped dict on the server; every value is a string).
  */
-export const vAdminDeveloperNewKey = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    username: v.string(),
-    email: v.string(),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    api_key: v.string(),
-    is_global_admin: v.picklist(['True', 'False']),
-    key_generated: v.pipe(v.string(), v.isoTimestamp()),
-    companies: v.array(vAdminDeveloperNewKeyCompany)
+export const vAdminDeveloperNewKey = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    api_key: /* @__PURE__ */ v.string(),
+    is_global_admin: /* @__PURE__ */ v.picklist(['True', 'False']),
+    key_generated: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    companies: /* @__PURE__ */ v.array(vAdminDeveloperNewKeyCompany)
 });
 
-export const vLogLevel = v.picklist([
+export const vLogLevel = /* @__PURE__ */ v.picklist([
     'TRACE',
     'DEBUG',
     'INFO',
@@ -390,36 +390,36 @@ export const vLogLevel = v.picklist([
 /**
  * One server log line; when the line is not JSON only `raw` is set.
  */
-export const vServerLogEntry = v.strictObject({
-    timestamp: v.nullable(v.string()),
-    level: v.nullable(v.string()),
-    name: v.nullable(v.string()),
-    message: v.nullable(v.string()),
-    exception: v.nullable(v.string()),
-    extra: v.record(v.string(), v.unknown()),
-    raw: v.nullable(v.string())
+export const vServerLogEntry = /* @__PURE__ */ v.strictObject({
+    timestamp: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    level: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    message: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    exception: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    extra: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+    raw: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
-export const vAdminUserCreate = v.strictObject({
-    company_id: v.pipe(v.string(), v.uuid()),
-    username: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    email: v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
-    role: v.picklist([
+export const vAdminUserCreate = /* @__PURE__ */ v.strictObject({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    username: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
+    role: /* @__PURE__ */ v.picklist([
         'ADMIN',
         'STORYTELLER',
         'PLAYER'
     ]),
-    name_first: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50)), null),
-    name_last: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50)), null)
+    name_first: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50)), null),
+    name_last: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50)), null)
 });
 
-export const vAdminUserPatch = v.strictObject({
-    name_first: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50))),
-    name_last: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50))),
-    username: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
-    role: v.optional(vUserRole),
-    is_archived: v.optional(v.boolean())
+export const vAdminUserPatch = /* @__PURE__ */ v.strictObject({
+    name_first: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50))),
+    name_last: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50))),
+    username: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
+    role: /* @__PURE__ */ v.optional(vUserRole),
+    is_archived: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean())
 });
 
 /**
@@ -427,116 +427,116 @@ export const vAdminUserPatch = v.strictObject({
  * provider is not linked. `discord_profile` also gets a computed `avatar_url`.
  *
  */
-export const vProviderProfile = v.nullable(v.objectWithRest({
-    id: v.optional(v.string())
-}, v.unknown()));
+export const vProviderProfile = /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.objectWithRest({
+    id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
+}, /* @__PURE__ */ v.unknown()));
 
 /**
  * A user's experience in one campaign.
  */
-export const vCampaignExperience = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    xp_current: v.pipe(v.number(), v.integer()),
-    xp_total: v.pipe(v.number(), v.integer()),
-    cool_points: v.pipe(v.number(), v.integer())
+export const vCampaignExperience = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    xp_current: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    xp_total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    cool_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * A user as global admins see it (the full `User` plus `is_archived`).
  */
-export const vAdminUser = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    name_first: v.nullable(v.string()),
-    name_last: v.nullable(v.string()),
-    username: v.string(),
-    email: v.string(),
+export const vAdminUser = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    name_first: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name_last: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
     role: vUserRole,
-    company_id: v.pipe(v.string(), v.uuid()),
-    lifetime_xp: v.pipe(v.number(), v.integer()),
-    lifetime_cool_points: v.pipe(v.number(), v.integer()),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    lifetime_xp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    lifetime_cool_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     google_profile: vProviderProfile,
     github_profile: vProviderProfile,
     discord_profile: vProviderProfile,
     apple_profile: vProviderProfile,
-    avatar_url: v.nullable(v.string()),
-    num_quickrolls: v.pipe(v.number(), v.integer()),
-    num_notes: v.pipe(v.number(), v.integer()),
-    num_assets: v.pipe(v.number(), v.integer()),
-    num_characters: v.pipe(v.number(), v.integer()),
-    campaign_experience: v.array(vCampaignExperience),
-    is_archived: v.boolean()
+    avatar_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    num_quickrolls: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    campaign_experience: /* @__PURE__ */ v.array(vCampaignExperience),
+    is_archived: /* @__PURE__ */ v.boolean()
 });
 
-export const vPaginatedAdminUser = v.strictObject({
-    items: v.array(vAdminUser),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedAdminUser = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vAdminUser),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * A user of a company (the full record).
  */
-export const vUser = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    name_first: v.nullable(v.string()),
-    name_last: v.nullable(v.string()),
-    username: v.string(),
-    email: v.string(),
+export const vUser = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    name_first: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name_last: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
     role: vUserRole,
-    company_id: v.pipe(v.string(), v.uuid()),
-    lifetime_xp: v.pipe(v.number(), v.integer()),
-    lifetime_cool_points: v.pipe(v.number(), v.integer()),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    lifetime_xp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    lifetime_cool_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     google_profile: vProviderProfile,
     github_profile: vProviderProfile,
     discord_profile: vProviderProfile,
     apple_profile: vProviderProfile,
-    avatar_url: v.nullable(v.string()),
-    num_quickrolls: v.pipe(v.number(), v.integer()),
-    num_notes: v.pipe(v.number(), v.integer()),
-    num_assets: v.pipe(v.number(), v.integer()),
-    num_characters: v.pipe(v.number(), v.integer()),
-    campaign_experience: v.array(vCampaignExperience)
+    avatar_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    num_quickrolls: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    campaign_experience: /* @__PURE__ */ v.array(vCampaignExperience)
 });
 
-export const vPaginatedUser = v.strictObject({
-    items: v.array(vUser),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedUser = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vUser),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vUserInclude = v.picklist([
+export const vUserInclude = /* @__PURE__ */ v.picklist([
     'quickrolls',
     'notes',
     'assets',
     'characters'
 ]);
 
-export const vUserCreate = v.strictObject({
-    username: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    email: v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
-    role: v.picklist([
+export const vUserCreate = /* @__PURE__ */ v.strictObject({
+    username: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    email: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)),
+    role: /* @__PURE__ */ v.picklist([
         'ADMIN',
         'STORYTELLER',
         'PLAYER'
     ]),
-    name_first: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50)), null),
-    name_last: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50)), null)
+    name_first: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50)), null),
+    name_last: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50)), null)
 });
 
-export const vUserPatch = v.strictObject({
-    name_first: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50))),
-    name_last: v.nullish(v.pipe(v.string(), v.minLength(2), v.maxLength(50))),
-    username: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    email: v.optional(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
-    role: v.optional(v.picklist([
+export const vUserPatch = /* @__PURE__ */ v.strictObject({
+    name_first: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50))),
+    name_last: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(2), /* @__PURE__ */ v.maxLength(50))),
+    username: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/))),
+    role: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist([
         'ADMIN',
         'STORYTELLER',
         'PLAYER',
@@ -544,27 +544,27 @@ export const vUserPatch = v.strictObject({
     ]))
 });
 
-export const vUserApprove = v.strictObject({
-    role: v.picklist([
+export const vUserApprove = /* @__PURE__ */ v.strictObject({
+    role: /* @__PURE__ */ v.picklist([
         'ADMIN',
         'STORYTELLER',
         'PLAYER'
     ])
 });
 
-export const vUserMerge = v.strictObject({
-    primary_user_id: v.pipe(v.string(), v.uuid()),
-    secondary_user_id: v.pipe(v.string(), v.uuid())
+export const vUserMerge = /* @__PURE__ */ v.strictObject({
+    primary_user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    secondary_user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * Multipart body of `setUserAvatar`: one image file part named `file` (PNG, JPEG, WEBP or GIF, at most 5 MB).
  */
-export const vAvatarUpload = v.strictObject({
-    file: v.string()
+export const vAvatarUpload = /* @__PURE__ */ v.strictObject({
+    file: /* @__PURE__ */ v.string()
 });
 
-export const vIdentityProvider = v.picklist([
+export const vIdentityProvider = /* @__PURE__ */ v.picklist([
     'apple',
     'google',
     'discord',
@@ -574,120 +574,120 @@ export const vIdentityProvider = v.picklist([
 /**
  * `matched` = identity already linked; `linked` = auto-linked by verified email; `created` = new UNAPPROVED user.
  */
-export const vIdentityResolution = v.picklist([
+export const vIdentityResolution = /* @__PURE__ */ v.picklist([
     'matched',
     'linked',
     'created'
 ]);
 
-export const vIdentifyRequest = v.strictObject({
+export const vIdentifyRequest = /* @__PURE__ */ v.strictObject({
     provider: vIdentityProvider,
-    token: v.string(),
-    username: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    email: v.nullish(v.pipe(v.string(), v.maxLength(255), v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)), null)
+    token: /* @__PURE__ */ v.string(),
+    username: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    email: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(255), /* @__PURE__ */ v.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/)), null)
 });
 
-export const vIdentifyResult = v.strictObject({
+export const vIdentifyResult = /* @__PURE__ */ v.strictObject({
     resolution: vIdentityResolution,
     user: vUser
 });
 
-export const vLinkIdentityRequest = v.strictObject({
+export const vLinkIdentityRequest = /* @__PURE__ */ v.strictObject({
     provider: vIdentityProvider,
-    token: v.string()
+    token: /* @__PURE__ */ v.string()
 });
 
-export const vExperienceAddRemove = v.strictObject({
-    amount: v.pipe(v.number(), v.integer()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vExperienceAddRemove = /* @__PURE__ */ v.strictObject({
+    amount: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * A saved, named dice pool made of traits.
  */
-export const vQuickroll = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    name: v.string(),
-    description: v.string(),
-    user_id: v.pipe(v.string(), v.uuid()),
-    trait_ids: v.array(v.pipe(v.string(), v.uuid()))
+export const vQuickroll = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    trait_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vPaginatedQuickroll = v.strictObject({
-    items: v.array(vQuickroll),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedQuickroll = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vQuickroll),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
-export const vQuickrollCreate = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    description: v.optional(v.pipe(v.string(), v.regex(/^\s*(?:\S[\s\S]+\S)?\s*$/)), ''),
-    trait_ids: v.optional(v.array(v.pipe(v.string(), v.uuid())), [])
+export const vQuickrollCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^\s*(?:\S[\s\S]+\S)?\s*$/)), ''),
+    trait_ids: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())), [])
 });
 
-export const vQuickrollPatch = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    description: v.optional(v.pipe(v.string(), v.regex(/^\s*(?:\S[\s\S]+\S)?\s*$/))),
-    trait_ids: v.optional(v.array(v.pipe(v.string(), v.uuid())))
+export const vQuickrollPatch = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.regex(/^\s*(?:\S[\s\S]+\S)?\s*$/))),
+    trait_ids: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())))
 });
 
-export const vUserLookupResult = v.strictObject({
-    company_id: v.pipe(v.string(), v.uuid()),
-    company_name: v.string(),
-    user_id: v.pipe(v.string(), v.uuid()),
+export const vUserLookupResult = /* @__PURE__ */ v.strictObject({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    company_name: /* @__PURE__ */ v.string(),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     role: vUserRole
 });
 
 /**
  * A markdown note attached to one parent (campaign, book, chapter, character or user); exactly the direct parent's id is set.
  */
-export const vNote = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    title: v.string(),
-    content: v.string(),
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    book_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_id: v.nullable(v.pipe(v.string(), v.uuid()))
+export const vNote = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    title: /* @__PURE__ */ v.string(),
+    content: /* @__PURE__ */ v.string(),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
 /**
  * One page of notes (offset pagination).
  */
-export const vPaginatedNote = v.strictObject({
-    items: v.array(vNote),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedNote = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vNote),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * Body of the `create…Note` operations.
  */
-export const vNoteCreate = v.strictObject({
-    title: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    content: v.pipe(v.string(), v.minLength(3))
+export const vNoteCreate = /* @__PURE__ */ v.strictObject({
+    title: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    content: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3))
 });
 
 /**
  * Body of the `update…Note` operations: only the fields to change.
  */
-export const vNoteUpdate = v.strictObject({
-    title: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    content: v.optional(v.pipe(v.string(), v.minLength(3)))
+export const vNoteUpdate = /* @__PURE__ */ v.strictObject({
+    title: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    content: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3)))
 });
 
 /**
  * Kind of asset (lower-case). Uploads only ever create `image` assets.
  */
-export const vAssetType = v.picklist([
+export const vAssetType = /* @__PURE__ */ v.picklist([
     'image',
     'text',
     'audio',
@@ -700,54 +700,54 @@ export const vAssetType = v.picklist([
 /**
  * A file stored by the API (an image); exactly one parent id is set.
  */
-export const vAsset = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
+export const vAsset = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
     asset_type: vAssetType,
-    mime_type: v.string(),
-    original_filename: v.string(),
-    public_url: v.pipe(v.string(), v.url()),
-    company_id: v.pipe(v.string(), v.uuid()),
-    uploaded_by_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    book_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_parent_id: v.nullable(v.pipe(v.string(), v.uuid()))
+    mime_type: /* @__PURE__ */ v.string(),
+    original_filename: /* @__PURE__ */ v.string(),
+    public_url: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.url()),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    uploaded_by_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_parent_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
 /**
  * One page of assets (offset pagination).
  */
-export const vPaginatedAsset = v.strictObject({
-    items: v.array(vAsset),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedAsset = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vAsset),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * Multipart body of the `upload…Asset` operations: one file part named `file`.
  */
-export const vAssetUpload = v.strictObject({
-    file: v.string()
+export const vAssetUpload = /* @__PURE__ */ v.strictObject({
+    file: /* @__PURE__ */ v.string()
 });
 
 /**
  * The allowed values of one enumeration, in declaration order.
  */
-export const vOptionValues = v.array(v.union([v.string(), v.pipe(v.number(), v.integer())]));
+export const vOptionValues = /* @__PURE__ */ v.array(/* @__PURE__ */ v.union([/* @__PURE__ */ v.string(), /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())]));
 
 /**
  * Enumerations of one area by name (e.g. `UserRole`), plus `_related`: a map of informational URLs.
  */
-export const vOptionGroup = v.object({});
+export const vOptionGroup = /* @__PURE__ */ v.object({});
 
 /**
  * Every enumeration the API accepts, grouped by area.
  */
-export const vCompanyOptions = v.object({
+export const vCompanyOptions = /* @__PURE__ */ v.object({
     companies: vOptionGroup,
     characters: vOptionGroup,
     character_autogeneration: vOptionGroup,
@@ -760,7 +760,7 @@ export const vCompanyOptions = v.object({
 /**
  * What a generated global term was derived from.
  */
-export const vDictionarySourceType = v.picklist([
+export const vDictionarySourceType = /* @__PURE__ */ v.picklist([
     'trait',
     'clan',
     'tribe',
@@ -771,57 +771,57 @@ export const vDictionarySourceType = v.picklist([
 /**
  * A power a trait grants at a given dot level.
  */
-export const vTraitPower = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    level: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
-    name: v.nullable(v.string()),
-    description: v.nullable(v.string()),
-    system: v.nullable(v.string()),
-    link: v.nullable(v.string())
+export const vTraitPower = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    level: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(100)),
+    name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    system: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
-export const vDictionaryTerm = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    term: v.string(),
-    definition: v.nullable(v.string()),
-    link: v.nullable(v.string()),
-    synonyms: v.array(v.string()),
-    company_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    source_type: v.nullable(vDictionarySourceType),
-    source_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    powers: v.array(vTraitPower)
+export const vDictionaryTerm = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    term: /* @__PURE__ */ v.string(),
+    definition: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    synonyms: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    company_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    source_type: /* @__PURE__ */ v.nullable(vDictionarySourceType),
+    source_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    powers: /* @__PURE__ */ v.array(vTraitPower)
 });
 
-export const vPaginatedDictionaryTerm = v.strictObject({
-    items: v.array(vDictionaryTerm),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedDictionaryTerm = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vDictionaryTerm),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * A `definition` or a `link` is required.
  */
-export const vDictionaryTermCreate = v.strictObject({
-    term: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    definition: v.nullish(v.string(), null),
-    link: v.nullish(v.string(), null),
-    synonyms: v.optional(v.array(v.string()), [])
+export const vDictionaryTermCreate = /* @__PURE__ */ v.strictObject({
+    term: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    definition: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    link: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    synonyms: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()), [])
 });
 
-export const vDictionaryTermPatch = v.strictObject({
-    term: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    definition: v.nullish(v.string()),
-    link: v.nullish(v.string()),
-    synonyms: v.optional(v.array(v.string()))
+export const vDictionaryTermPatch = /* @__PURE__ */ v.strictObject({
+    term: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    definition: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    link: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    synonyms: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))
 });
 
 /**
  * Number of faces of the dice.
  */
-export const vDiceSize = v.picklist([
+export const vDiceSize = /* @__PURE__ */ v.picklist([
     4,
     6,
     8,
@@ -830,7 +830,7 @@ export const vDiceSize = v.picklist([
     100
 ]);
 
-export const vRollResultType = v.picklist([
+export const vRollResultType = /* @__PURE__ */ v.picklist([
     'SUCCESS',
     'FAILURE',
     'BOTCH',
@@ -838,95 +838,95 @@ export const vRollResultType = v.picklist([
     'OTHER'
 ]);
 
-export const vDiceRollResult = v.strictObject({
-    total_result: v.nullable(v.pipe(v.number(), v.integer())),
+export const vDiceRollResult = /* @__PURE__ */ v.strictObject({
+    total_result: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
     total_result_type: vRollResultType,
-    total_result_humanized: v.string(),
-    total_dice_roll: v.array(v.pipe(v.number(), v.integer())),
-    player_roll: v.array(v.pipe(v.number(), v.integer())),
-    desperation_roll: v.array(v.pipe(v.number(), v.integer())),
-    total_dice_roll_emoji: v.string(),
-    total_dice_roll_shortcode: v.string(),
-    player_roll_emoji: v.string(),
-    player_roll_shortcode: v.string(),
-    desperation_roll_emoji: v.string(),
-    desperation_roll_shortcode: v.string()
+    total_result_humanized: /* @__PURE__ */ v.string(),
+    total_dice_roll: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    player_roll: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    desperation_roll: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    total_dice_roll_emoji: /* @__PURE__ */ v.string(),
+    total_dice_roll_shortcode: /* @__PURE__ */ v.string(),
+    player_roll_emoji: /* @__PURE__ */ v.string(),
+    player_roll_shortcode: /* @__PURE__ */ v.string(),
+    desperation_roll_emoji: /* @__PURE__ */ v.string(),
+    desperation_roll_shortcode: /* @__PURE__ */ v.string()
 });
 
-export const vDiceRoll = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    difficulty: v.nullable(v.pipe(v.number(), v.integer())),
+export const vDiceRoll = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    difficulty: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
     dice_size: vDiceSize,
-    num_dice: v.pipe(v.number(), v.integer()),
-    num_desperation_dice: v.pipe(v.number(), v.integer()),
-    result: v.nullable(vDiceRollResult),
-    comment: v.nullable(v.string()),
-    trait_ids: v.array(v.pipe(v.string(), v.uuid())),
-    user_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    company_id: v.pipe(v.string(), v.uuid())
+    num_dice: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_desperation_dice: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    result: /* @__PURE__ */ v.nullable(vDiceRollResult),
+    comment: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    trait_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vPaginatedDiceRoll = v.strictObject({
-    items: v.array(vDiceRoll),
-    limit: v.pipe(v.number(), v.integer()),
-    offset: v.pipe(v.number(), v.integer()),
-    total: v.pipe(v.number(), v.integer())
+export const vPaginatedDiceRoll = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vDiceRoll),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * Every field is optional (a bare `{}` rolls one d10, unscored).
  */
-export const vDiceRollCreate = v.strictObject({
-    difficulty: v.nullish(v.pipe(v.number(), v.integer()), null),
-    dice_size: v.optional(vDiceSize, 10),
-    num_dice: v.optional(v.pipe(v.number(), v.integer()), 1),
-    num_desperation_dice: v.optional(v.pipe(v.number(), v.integer()), 0),
-    comment: v.nullish(v.string(), null),
-    trait_ids: v.optional(v.array(v.pipe(v.string(), v.uuid())), []),
-    campaign_id: v.nullish(v.pipe(v.string(), v.uuid()), null),
-    character_id: v.nullish(v.pipe(v.string(), v.uuid()), null)
+export const vDiceRollCreate = /* @__PURE__ */ v.strictObject({
+    difficulty: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), null),
+    dice_size: /* @__PURE__ */ v.optional(vDiceSize, 10),
+    num_dice: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 1),
+    num_desperation_dice: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 0),
+    comment: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    trait_ids: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())), []),
+    campaign_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null),
+    character_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null)
 });
 
-export const vDiceRollQuickrollCreate = v.strictObject({
-    quickroll_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    comment: v.nullish(v.string(), null),
-    difficulty: v.optional(v.pipe(v.number(), v.integer()), 6),
-    num_desperation_dice: v.optional(v.pipe(v.number(), v.integer()), 0)
+export const vDiceRollQuickrollCreate = /* @__PURE__ */ v.strictObject({
+    quickroll_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    comment: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    difficulty: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 6),
+    num_desperation_dice: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 0)
 });
 
-export const vTopTrait = v.strictObject({
-    name: v.string(),
-    usage_count: v.pipe(v.number(), v.integer()),
-    trait_id: v.pipe(v.string(), v.uuid())
+export const vTopTrait = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.string(),
+    usage_count: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * Statistics over non-archived d10 rolls.
  */
-export const vRollStatistics = v.strictObject({
-    botches: v.pipe(v.number(), v.integer()),
-    successes: v.pipe(v.number(), v.integer()),
-    failures: v.pipe(v.number(), v.integer()),
-    criticals: v.pipe(v.number(), v.integer()),
-    total_rolls: v.pipe(v.number(), v.integer()),
-    average_difficulty: v.nullable(v.number()),
-    average_pool: v.nullable(v.number()),
-    top_traits: v.array(vTopTrait),
-    criticals_percentage: v.number(),
-    success_percentage: v.number(),
-    failure_percentage: v.number(),
-    botch_percentage: v.number()
+export const vRollStatistics = /* @__PURE__ */ v.strictObject({
+    botches: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    successes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    failures: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    criticals: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    total_rolls: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    average_difficulty: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number()),
+    average_pool: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number()),
+    top_traits: /* @__PURE__ */ v.array(vTopTrait),
+    criticals_percentage: /* @__PURE__ */ v.number(),
+    success_percentage: /* @__PURE__ */ v.number(),
+    failure_percentage: /* @__PURE__ */ v.number(),
+    botch_percentage: /* @__PURE__ */ v.number()
 });
 
 /**
  * Character class (splat).
  */
-export const vCharacterClass = v.picklist([
+export const vCharacterClass = /* @__PURE__ */ v.picklist([
     'VAMPIRE',
     'WEREWOLF',
     'MAGE',
@@ -938,7 +938,7 @@ export const vCharacterClass = v.picklist([
 /**
  * Who runs the character. STORYTELLER-type characters are hidden from users who are not storytellers or admins.
  */
-export const vCharacterType = v.picklist([
+export const vCharacterType = /* @__PURE__ */ v.picklist([
     'PLAYER',
     'NPC',
     'STORYTELLER'
@@ -947,17 +947,17 @@ export const vCharacterType = v.picklist([
 /**
  * Whether the character is alive.
  */
-export const vCharacterStatus = v.picklist(['ALIVE', 'DEAD']);
+export const vCharacterStatus = /* @__PURE__ */ v.picklist(['ALIVE', 'DEAD']);
 
 /**
  * Rules edition.
  */
-export const vGameVersion = v.picklist(['V4', 'V5']);
+export const vGameVersion = /* @__PURE__ */ v.picklist(['V4', 'V5']);
 
 /**
  * Kind of character specialty.
  */
-export const vSpecialtyType = v.picklist([
+export const vSpecialtyType = /* @__PURE__ */ v.picklist([
     'ACTION',
     'OTHER',
     'PASSIVE',
@@ -968,7 +968,7 @@ export const vSpecialtyType = v.picklist([
 /**
  * Kind of inventory item.
  */
-export const vInventoryItemType = v.picklist([
+export const vInventoryItemType = /* @__PURE__ */ v.picklist([
     'BOOK',
     'CONSUMABLE',
     'ENCHANTED',
@@ -980,7 +980,7 @@ export const vInventoryItemType = v.picklist([
 /**
  * What pays for a trait change: nothing (`NO_COST`, subject to the company's free-trait-change permission), the player's campaign experience (`XP`) or the character's starting points (`STARTING_POINTS`). NPC and STORYTELLER characters accept only `NO_COST`.
  */
-export const vTraitModifyCurrency = v.picklist([
+export const vTraitModifyCurrency = /* @__PURE__ */ v.picklist([
     'NO_COST',
     'XP',
     'STARTING_POINTS'
@@ -989,7 +989,7 @@ export const vTraitModifyCurrency = v.picklist([
 /**
  * Werewolf renown type.
  */
-export const vWerewolfRenown = v.picklist([
+export const vWerewolfRenown = /* @__PURE__ */ v.picklist([
     'GLORY',
     'HONOR',
     'WISDOM'
@@ -998,7 +998,7 @@ export const vWerewolfRenown = v.picklist([
 /**
  * Hunter edge type of a trait subcategory.
  */
-export const vHunterEdgeType = v.picklist([
+export const vHunterEdgeType = /* @__PURE__ */ v.picklist([
     'ASSETS',
     'APTITUDES',
     'ENDOWMENTS'
@@ -1007,7 +1007,7 @@ export const vHunterEdgeType = v.picklist([
 /**
  * How experienced an autogenerated character is.
  */
-export const vAutoGenExperienceLevel = v.picklist([
+export const vAutoGenExperienceLevel = /* @__PURE__ */ v.picklist([
     'NEW',
     'INTERMEDIATE',
     'ADVANCED',
@@ -1017,7 +1017,7 @@ export const vAutoGenExperienceLevel = v.picklist([
 /**
  * How an autogenerated character spreads its skill dots.
  */
-export const vAbilityFocus = v.picklist([
+export const vAbilityFocus = /* @__PURE__ */ v.picklist([
     'JACK_OF_ALL_TRADES',
     'BALANCED',
     'SPECIALIST'
@@ -1026,7 +1026,7 @@ export const vAbilityFocus = v.picklist([
 /**
  * Child collection to embed in a book.
  */
-export const vBookInclude = v.picklist([
+export const vBookInclude = /* @__PURE__ */ v.picklist([
     'chapters',
     'notes',
     'assets'
@@ -1035,12 +1035,12 @@ export const vBookInclude = v.picklist([
 /**
  * Child collection to embed in a chapter.
  */
-export const vChapterInclude = v.picklist(['notes', 'assets']);
+export const vChapterInclude = /* @__PURE__ */ v.picklist(['notes', 'assets']);
 
 /**
  * Child collection to embed in a character.
  */
-export const vCharacterInclude = v.picklist([
+export const vCharacterInclude = /* @__PURE__ */ v.picklist([
     'traits',
     'inventory',
     'notes',
@@ -1050,1030 +1050,1030 @@ export const vCharacterInclude = v.picklist([
 /**
  * Sort order of blueprint traits: `NAME` by name; `SHEET` by sheet section order, category order, then name.
  */
-export const vBlueprintTraitOrderBy = v.picklist(['NAME', 'SHEET']);
+export const vBlueprintTraitOrderBy = /* @__PURE__ */ v.picklist(['NAME', 'SHEET']);
 
 /**
  * A campaign (chronicle) of a company.
  */
-export const vCampaign = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    in_game_date: v.nullable(v.pipe(v.string(), v.isoDate())),
-    desperation: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
-    danger: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
-    company_id: v.pipe(v.string(), v.uuid()),
-    num_books: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_chapters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_player_characters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_storyteller_characters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_npc_characters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vCampaign = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    in_game_date: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    desperation: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5)),
+    danger: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5)),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_books: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_chapters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_player_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_storyteller_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_npc_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Body of `createCampaign`.
  */
-export const vCampaignCreate = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    description: v.nullish(v.pipe(v.string(), v.minLength(3)), null),
-    in_game_date: v.nullish(v.pipe(v.string(), v.isoDate())),
-    desperation: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)), 0),
-    danger: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)), 0)
+export const vCampaignCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3)), null),
+    in_game_date: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    desperation: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5)), 0),
+    danger: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5)), 0)
 });
 
 /**
  * Body of `updateCampaign`: only the fields to change (an omitted field is left unchanged).
  */
-export const vCampaignUpdate = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    description: v.nullish(v.pipe(v.string(), v.minLength(3))),
-    in_game_date: v.nullish(v.pipe(v.string(), v.isoDate())),
-    desperation: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5))),
-    danger: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)))
+export const vCampaignUpdate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3))),
+    in_game_date: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    desperation: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5))),
+    danger: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(5)))
 });
 
 /**
  * One page of campaigns (offset pagination).
  */
-export const vPaginatedCampaign = v.strictObject({
-    items: v.array(vCampaign),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedCampaign = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vCampaign),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * A book of a campaign.
  */
-export const vBook = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    num_chapters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    character_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vBook = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    number: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1)),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_chapters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    character_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Body of `createCampaignBook`. The book is appended (number = active books + 1).
  */
-export const vBookCreate = v.strictObject({
-    name: v.pipe(v.string(), v.maxLength(50)),
-    description: v.nullish(v.string(), null)
+export const vBookCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null)
 });
 
 /**
  * Body of `updateCampaignBook`: only the fields to change.
  */
-export const vBookUpdate = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.maxLength(50))),
-    description: v.nullish(v.string())
+export const vBookUpdate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string())
 });
 
 /**
  * Body of `renumberCampaignBook` and `renumberCampaignChapter`.
  */
-export const vRenumberRequest = v.strictObject({
-    number: v.pipe(v.number(), v.integer(), v.minValue(1))
+export const vRenumberRequest = /* @__PURE__ */ v.strictObject({
+    number: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1))
 });
 
 /**
  * One page of books (offset pagination).
  */
-export const vPaginatedBook = v.strictObject({
-    items: v.array(vBook),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedBook = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vBook),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * A chapter of a book.
  */
-export const vChapter = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    book_id: v.pipe(v.string(), v.uuid()),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    character_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vChapter = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    number: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1)),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    character_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A book, with the child collections requested through `include` (absent, not null, when not requested).
  */
-export const vBookDetail = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    num_chapters: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    character_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    chapters: v.optional(v.array(vChapter)),
-    notes: v.optional(v.array(vNote)),
-    assets: v.optional(v.array(vAsset))
+export const vBookDetail = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    number: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1)),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_chapters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    character_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    chapters: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vChapter)),
+    notes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vNote)),
+    assets: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAsset))
 });
 
 /**
  * A chapter, with the child collections requested through `include` (absent when not requested).
  */
-export const vChapterDetail = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-    book_id: v.pipe(v.string(), v.uuid()),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    character_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    notes: v.optional(v.array(vNote)),
-    assets: v.optional(v.array(vAsset))
+export const vChapterDetail = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    number: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1)),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    character_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    notes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vNote)),
+    assets: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAsset))
 });
 
 /**
  * Body of `createCampaignChapter`. The chapter is appended (number = active chapters + 1).
  */
-export const vChapterCreate = v.strictObject({
-    name: v.pipe(v.string(), v.maxLength(50)),
-    description: v.nullish(v.string(), null),
-    character_ids: v.optional(v.array(v.pipe(v.string(), v.uuid())), [])
+export const vChapterCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    character_ids: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())), [])
 });
 
 /**
  * Body of `updateCampaignChapter`: only the fields to change.
  */
-export const vChapterUpdate = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.maxLength(50))),
-    description: v.nullish(v.string()),
-    character_ids: v.optional(v.array(v.pipe(v.string(), v.uuid())))
+export const vChapterUpdate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    character_ids: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())))
 });
 
 /**
  * One page of chapters (offset pagination).
  */
-export const vPaginatedChapter = v.strictObject({
-    items: v.array(vChapter),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedChapter = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vChapter),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * A specialty of a character (copied from its concept at creation).
  */
-export const vCharacterSpecialty = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
+export const vCharacterSpecialty = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
     type: vSpecialtyType,
-    description: v.nullable(v.string())
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * Vampire-specific fields (flat bane and compulsion, as the server sends them).
  */
-export const vVampireAttributes = v.strictObject({
-    clan_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    clan_name: v.nullable(v.string()),
-    generation: v.nullable(v.pipe(v.number(), v.integer())),
-    sire: v.nullable(v.string()),
-    bane_name: v.nullable(v.string()),
-    bane_description: v.nullable(v.string()),
-    compulsion_name: v.nullable(v.string()),
-    compulsion_description: v.nullable(v.string())
+export const vVampireAttributes = /* @__PURE__ */ v.strictObject({
+    clan_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    clan_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    generation: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    sire: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    bane_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    bane_description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    compulsion_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    compulsion_description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * Werewolf-specific fields.
  */
-export const vWerewolfAttributes = v.strictObject({
-    tribe_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    tribe_name: v.nullable(v.string()),
-    auspice_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    auspice_name: v.nullable(v.string()),
-    pack_name: v.nullable(v.string()),
-    total_renown: v.pipe(v.number(), v.integer())
+export const vWerewolfAttributes = /* @__PURE__ */ v.strictObject({
+    tribe_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    tribe_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    auspice_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    auspice_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    pack_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    total_renown: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * Mage-specific fields.
  */
-export const vMageAttributes = v.strictObject({
-    sphere: v.nullable(v.string()),
-    tradition: v.nullable(v.string())
+export const vMageAttributes = /* @__PURE__ */ v.strictObject({
+    sphere: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    tradition: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * Hunter-specific fields.
  */
-export const vHunterAttributes = v.strictObject({
-    creed: v.nullable(v.string())
+export const vHunterAttributes = /* @__PURE__ */ v.strictObject({
+    creed: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * A character.
  */
-export const vCharacter = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name_first: v.string(),
-    name_last: v.string(),
-    name_nick: v.nullable(v.string()),
-    name: v.string(),
-    name_full: v.string(),
+export const vCharacter = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name_first: /* @__PURE__ */ v.string(),
+    name_last: /* @__PURE__ */ v.string(),
+    name_nick: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name: /* @__PURE__ */ v.string(),
+    name_full: /* @__PURE__ */ v.string(),
     character_class: vCharacterClass,
     type: vCharacterType,
     game_version: vGameVersion,
     status: vCharacterStatus,
-    starting_points: v.pipe(v.number(), v.integer()),
-    age: v.nullable(v.pipe(v.number(), v.integer())),
-    date_of_birth: v.nullable(v.pipe(v.string(), v.isoDate())),
-    biography: v.nullable(v.string()),
-    demeanor: v.nullable(v.string()),
-    nature: v.nullable(v.string()),
-    concept_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    concept_name: v.nullable(v.string()),
-    is_temporary: v.boolean(),
-    date_killed: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
-    user_creator_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_player_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    num_inventory_items: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    specialties: v.array(vCharacterSpecialty),
-    vampire_attributes: v.nullable(vVampireAttributes),
-    werewolf_attributes: v.nullable(vWerewolfAttributes),
-    mage_attributes: v.nullable(vMageAttributes),
-    hunter_attributes: v.nullable(vHunterAttributes),
-    chapter_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+    starting_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    age: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    date_of_birth: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    biography: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    demeanor: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    nature: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    concept_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    concept_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    is_temporary: /* @__PURE__ */ v.boolean(),
+    date_killed: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    user_creator_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_player_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_inventory_items: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    specialties: /* @__PURE__ */ v.array(vCharacterSpecialty),
+    vampire_attributes: /* @__PURE__ */ v.nullable(vVampireAttributes),
+    werewolf_attributes: /* @__PURE__ */ v.nullable(vWerewolfAttributes),
+    mage_attributes: /* @__PURE__ */ v.nullable(vMageAttributes),
+    hunter_attributes: /* @__PURE__ */ v.nullable(vHunterAttributes),
+    chapter_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * The full user plus the children requested with `include` (absent when not requested).
  */
-export const vUserDetail = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    name_first: v.nullable(v.string()),
-    name_last: v.nullable(v.string()),
-    username: v.string(),
-    email: v.string(),
+export const vUserDetail = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    name_first: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name_last: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    username: /* @__PURE__ */ v.string(),
+    email: /* @__PURE__ */ v.string(),
     role: vUserRole,
-    company_id: v.pipe(v.string(), v.uuid()),
-    lifetime_xp: v.pipe(v.number(), v.integer()),
-    lifetime_cool_points: v.pipe(v.number(), v.integer()),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    lifetime_xp: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    lifetime_cool_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     google_profile: vProviderProfile,
     github_profile: vProviderProfile,
     discord_profile: vProviderProfile,
     apple_profile: vProviderProfile,
-    avatar_url: v.nullable(v.string()),
-    num_quickrolls: v.pipe(v.number(), v.integer()),
-    num_notes: v.pipe(v.number(), v.integer()),
-    num_assets: v.pipe(v.number(), v.integer()),
-    num_characters: v.pipe(v.number(), v.integer()),
-    campaign_experience: v.array(vCampaignExperience),
-    quickrolls: v.optional(v.array(vQuickroll)),
-    notes: v.optional(v.array(vNote)),
-    assets: v.optional(v.array(vAsset)),
-    characters: v.optional(v.array(vCharacter))
+    avatar_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    num_quickrolls: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    num_characters: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    campaign_experience: /* @__PURE__ */ v.array(vCampaignExperience),
+    quickrolls: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vQuickroll)),
+    notes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vNote)),
+    assets: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAsset)),
+    characters: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vCharacter))
 });
 
 /**
  * Vampire fields of a new character.
  */
-export const vVampireAttributesCreate = v.strictObject({
-    clan_id: v.pipe(v.string(), v.uuid()),
-    generation: v.nullish(v.pipe(v.number(), v.integer()), null),
-    sire: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    bane_name: v.nullish(v.pipe(v.string(), v.maxLength(50)), null),
-    bane_description: v.nullish(v.string(), null),
-    compulsion_name: v.nullish(v.pipe(v.string(), v.maxLength(50)), null),
-    compulsion_description: v.nullish(v.string(), null)
+export const vVampireAttributesCreate = /* @__PURE__ */ v.strictObject({
+    clan_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    generation: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), null),
+    sire: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    bane_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)), null),
+    bane_description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    compulsion_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)), null),
+    compulsion_description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null)
 });
 
 /**
  * Werewolf fields of a new character.
  */
-export const vWerewolfAttributesCreate = v.strictObject({
-    tribe_id: v.pipe(v.string(), v.uuid()),
-    auspice_id: v.pipe(v.string(), v.uuid()),
-    pack_name: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null)
+export const vWerewolfAttributesCreate = /* @__PURE__ */ v.strictObject({
+    tribe_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    auspice_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    pack_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null)
 });
 
 /**
  * Mage fields of a new character.
  */
-export const vMageAttributesCreate = v.strictObject({
-    sphere: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    tradition: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null)
+export const vMageAttributesCreate = /* @__PURE__ */ v.strictObject({
+    sphere: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    tradition: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null)
 });
 
 /**
  * Hunter fields of a new character.
  */
-export const vHunterAttributesCreate = v.strictObject({
-    creed: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null)
+export const vHunterAttributesCreate = /* @__PURE__ */ v.strictObject({
+    creed: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null)
 });
 
 /**
  * Vampire fields to change (creates the row if missing; then `clan_id` is needed).
  */
-export const vVampireAttributesUpdate = v.strictObject({
-    clan_id: v.optional(v.pipe(v.string(), v.uuid())),
-    generation: v.nullish(v.pipe(v.number(), v.integer())),
-    sire: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    bane_name: v.nullish(v.pipe(v.string(), v.maxLength(50))),
-    bane_description: v.nullish(v.string()),
-    compulsion_name: v.nullish(v.pipe(v.string(), v.maxLength(50))),
-    compulsion_description: v.nullish(v.string())
+export const vVampireAttributesUpdate = /* @__PURE__ */ v.strictObject({
+    clan_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    generation: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    sire: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    bane_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    bane_description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    compulsion_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    compulsion_description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string())
 });
 
 /**
  * Werewolf fields to change (for a new row both `tribe_id` and `auspice_id` must end up set).
  */
-export const vWerewolfAttributesUpdate = v.strictObject({
-    tribe_id: v.optional(v.pipe(v.string(), v.uuid())),
-    auspice_id: v.optional(v.pipe(v.string(), v.uuid())),
-    pack_name: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)))
+export const vWerewolfAttributesUpdate = /* @__PURE__ */ v.strictObject({
+    tribe_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    auspice_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    pack_name: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)))
 });
 
 /**
  * Mage fields to change.
  */
-export const vMageAttributesUpdate = v.strictObject({
-    sphere: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    tradition: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)))
+export const vMageAttributesUpdate = /* @__PURE__ */ v.strictObject({
+    sphere: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    tradition: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)))
 });
 
 /**
  * Hunter fields to change.
  */
-export const vHunterAttributesUpdate = v.strictObject({
-    creed: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)))
+export const vHunterAttributesUpdate = /* @__PURE__ */ v.strictObject({
+    creed: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)))
 });
 
 /**
  * A trait given to a new character.
  */
-export const vCharacterCreateTrait = v.strictObject({
-    trait_id: v.pipe(v.string(), v.uuid()),
-    value: v.optional(v.pipe(v.number(), v.integer()), 0)
+export const vCharacterCreateTrait = /* @__PURE__ */ v.strictObject({
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 0)
 });
 
 /**
  * Body of `createCharacter`.
  */
-export const vCharacterCreate = v.strictObject({
-    name_first: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    name_last: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
+export const vCharacterCreate = /* @__PURE__ */ v.strictObject({
+    name_first: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    name_last: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
     character_class: vCharacterClass,
     game_version: vGameVersion,
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    name_nick: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    type: v.optional(vCharacterType, 'PLAYER'),
-    age: v.nullish(v.pipe(v.number(), v.integer()), null),
-    date_of_birth: v.nullish(v.pipe(v.string(), v.isoDate()), null),
-    biography: v.nullish(v.pipe(v.string(), v.minLength(3)), null),
-    demeanor: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    nature: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50)), null),
-    concept_id: v.nullish(v.pipe(v.string(), v.uuid()), null),
-    vampire_attributes: v.nullish(vVampireAttributesCreate, null),
-    werewolf_attributes: v.nullish(vWerewolfAttributesCreate, null),
-    mage_attributes: v.nullish(vMageAttributesCreate, null),
-    hunter_attributes: v.nullish(vHunterAttributesCreate, null),
-    traits: v.optional(v.array(vCharacterCreateTrait), []),
-    user_player_id: v.nullish(v.pipe(v.string(), v.uuid()), null)
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name_nick: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    type: /* @__PURE__ */ v.optional(vCharacterType, 'PLAYER'),
+    age: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), null),
+    date_of_birth: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate()), null),
+    biography: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3)), null),
+    demeanor: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    nature: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)), null),
+    concept_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null),
+    vampire_attributes: /* @__PURE__ */ v.nullish(vVampireAttributesCreate, null),
+    werewolf_attributes: /* @__PURE__ */ v.nullish(vWerewolfAttributesCreate, null),
+    mage_attributes: /* @__PURE__ */ v.nullish(vMageAttributesCreate, null),
+    hunter_attributes: /* @__PURE__ */ v.nullish(vHunterAttributesCreate, null),
+    traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vCharacterCreateTrait), []),
+    user_player_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null)
 });
 
 /**
  * Body of `updateCharacter`: only the fields to change. Class, game version, campaign and traits cannot be changed here.
  */
-export const vCharacterUpdate = v.strictObject({
-    name_first: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    name_last: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    name_nick: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    type: v.optional(vCharacterType),
-    status: v.optional(vCharacterStatus),
-    age: v.nullish(v.pipe(v.number(), v.integer())),
-    date_of_birth: v.nullish(v.pipe(v.string(), v.isoDate())),
-    biography: v.nullish(v.pipe(v.string(), v.minLength(3))),
-    demeanor: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    nature: v.nullish(v.pipe(v.string(), v.minLength(3), v.maxLength(50))),
-    concept_id: v.nullish(v.pipe(v.string(), v.uuid())),
-    is_temporary: v.optional(v.boolean()),
-    user_player_id: v.nullish(v.pipe(v.string(), v.uuid())),
-    vampire_attributes: v.optional(vVampireAttributesUpdate),
-    werewolf_attributes: v.optional(vWerewolfAttributesUpdate),
-    mage_attributes: v.optional(vMageAttributesUpdate),
-    hunter_attributes: v.optional(vHunterAttributesUpdate)
+export const vCharacterUpdate = /* @__PURE__ */ v.strictObject({
+    name_first: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    name_last: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    name_nick: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    type: /* @__PURE__ */ v.optional(vCharacterType),
+    status: /* @__PURE__ */ v.optional(vCharacterStatus),
+    age: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    date_of_birth: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    biography: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3))),
+    demeanor: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    nature: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50))),
+    concept_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    is_temporary: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    user_player_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    vampire_attributes: /* @__PURE__ */ v.optional(vVampireAttributesUpdate),
+    werewolf_attributes: /* @__PURE__ */ v.optional(vWerewolfAttributesUpdate),
+    mage_attributes: /* @__PURE__ */ v.optional(vMageAttributesUpdate),
+    hunter_attributes: /* @__PURE__ */ v.optional(vHunterAttributesUpdate)
 });
 
 /**
  * One page of characters (offset pagination).
  */
-export const vPaginatedCharacter = v.strictObject({
-    items: v.array(vCharacter),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedCharacter = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vCharacter),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * Body of `autogenerateCharacter`.
  */
-export const vAutogenerateCharacterRequest = v.strictObject({
+export const vAutogenerateCharacterRequest = /* @__PURE__ */ v.strictObject({
     character_type: vCharacterType,
-    character_class: v.nullish(vCharacterClass, null),
-    experience_level: v.nullish(vAutoGenExperienceLevel, null),
-    skill_focus: v.nullish(vAbilityFocus, null),
-    concept_id: v.nullish(v.pipe(v.string(), v.uuid()), null),
-    vampire_clan_id: v.nullish(v.pipe(v.string(), v.uuid()), null),
-    werewolf_tribe_id: v.nullish(v.pipe(v.string(), v.uuid()), null),
-    werewolf_auspice_id: v.nullish(v.pipe(v.string(), v.uuid()), null)
+    character_class: /* @__PURE__ */ v.nullish(vCharacterClass, null),
+    experience_level: /* @__PURE__ */ v.nullish(vAutoGenExperienceLevel, null),
+    skill_focus: /* @__PURE__ */ v.nullish(vAbilityFocus, null),
+    concept_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null),
+    vampire_clan_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null),
+    werewolf_tribe_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null),
+    werewolf_auspice_id: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()), null)
 });
 
 /**
  * A character-generation session: the candidate characters generated for a player.
  */
-export const vChargenSession = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    expires_at: v.pipe(v.string(), v.isoTimestamp()),
-    requires_selection: v.boolean(),
-    characters: v.array(vCharacter),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vChargenSession = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    expires_at: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    requires_selection: /* @__PURE__ */ v.boolean(),
+    characters: /* @__PURE__ */ v.array(vCharacter),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Body of `finalizeChargenSession`.
  */
-export const vChargenSessionFinalize = v.strictObject({
-    session_id: v.pipe(v.string(), v.uuid()),
-    selected_character_id: v.pipe(v.string(), v.uuid())
+export const vChargenSessionFinalize = /* @__PURE__ */ v.strictObject({
+    session_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    selected_character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * An item in a character's inventory.
  */
-export const vInventoryItem = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
+export const vInventoryItem = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
     type: vInventoryItemType,
-    character_id: v.pipe(v.string(), v.uuid()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Body of `createCharacterInventoryItem`.
  */
-export const vInventoryItemCreate = v.strictObject({
-    name: v.pipe(v.string(), v.maxLength(50)),
+export const vInventoryItemCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50)),
     type: vInventoryItemType,
-    description: v.nullish(v.string(), null)
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null)
 });
 
 /**
  * Body of `updateCharacterInventoryItem`: only the fields to change.
  */
-export const vInventoryItemUpdate = v.strictObject({
-    name: v.optional(v.pipe(v.string(), v.maxLength(50))),
-    description: v.nullish(v.string()),
-    type: v.optional(vInventoryItemType)
+export const vInventoryItemUpdate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.maxLength(50))),
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string()),
+    type: /* @__PURE__ */ v.optional(vInventoryItemType)
 });
 
 /**
  * One page of inventory items (offset pagination).
  */
-export const vPaginatedInventoryItem = v.strictObject({
-    items: v.array(vInventoryItem),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedInventoryItem = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vInventoryItem),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * Body of `assignTraitToCharacter`, and one item of the `bulkAssignTraitsToCharacter` array.
  */
-export const vCharacterTraitAssign = v.strictObject({
-    trait_id: v.pipe(v.string(), v.uuid()),
-    value: v.optional(v.pipe(v.number(), v.integer()), 0),
-    currency: v.optional(vTraitModifyCurrency, 'NO_COST')
+export const vCharacterTraitAssign = /* @__PURE__ */ v.strictObject({
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 0),
+    currency: /* @__PURE__ */ v.optional(vTraitModifyCurrency, 'NO_COST')
 });
 
 /**
  * Body of `createCustomTrait`. The trait is created at value 1.
  */
-export const vCustomTraitCreate = v.strictObject({
-    name: v.pipe(v.string(), v.minLength(3), v.maxLength(50)),
-    category_id: v.pipe(v.string(), v.uuid()),
+export const vCustomTraitCreate = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(3), /* @__PURE__ */ v.maxLength(50)),
+    category_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     currency: vTraitModifyCurrency,
-    description: v.nullish(v.string(), null),
-    max_value: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 5),
-    min_value: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 0),
-    show_when_zero: v.optional(v.boolean(), true),
-    is_rollable: v.optional(v.boolean(), true),
-    initial_cost: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), null),
-    upgrade_cost: v.nullish(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), null)
+    description: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.string(), null),
+    max_value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 5),
+    min_value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 0),
+    show_when_zero: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), true),
+    is_rollable: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), true),
+    initial_cost: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), null),
+    upgrade_cost: /* @__PURE__ */ v.nullish(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), null)
 });
 
 /**
  * Body of `modifyTraitValue`.
  */
-export const vTraitValueUpdate = v.strictObject({
-    target_value: v.pipe(v.number(), v.integer()),
+export const vTraitValueUpdate = /* @__PURE__ */ v.strictObject({
+    target_value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     currency: vTraitModifyCurrency
 });
 
 /**
  * A trait a bulk request could not assign.
  */
-export const vBulkAssignTraitFailure = v.strictObject({
-    trait_id: v.pipe(v.string(), v.uuid()),
-    error: v.string()
+export const vBulkAssignTraitFailure = /* @__PURE__ */ v.strictObject({
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    error: /* @__PURE__ */ v.string()
 });
 
 /**
  * Cost of moving a trait to one target value.
  */
-export const vTraitValueOption = v.strictObject({
-    direction: v.picklist(['increase', 'decrease']),
-    point_change: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    can_use_xp: v.boolean(),
-    xp_after: v.pipe(v.number(), v.integer()),
-    can_use_starting_points: v.boolean(),
-    starting_points_after: v.pipe(v.number(), v.integer())
+export const vTraitValueOption = /* @__PURE__ */ v.strictObject({
+    direction: /* @__PURE__ */ v.picklist(['increase', 'decrease']),
+    point_change: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    can_use_xp: /* @__PURE__ */ v.boolean(),
+    xp_after: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    can_use_starting_points: /* @__PURE__ */ v.boolean(),
+    starting_points_after: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())
 });
 
 /**
  * A section of the character sheet (e.g. Attributes, Abilities).
  */
-export const vSheetSection = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    character_classes: v.array(vCharacterClass),
-    game_versions: v.array(vGameVersion),
-    show_when_empty: v.boolean(),
-    order: v.pipe(v.number(), v.integer()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vSheetSection = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    character_classes: /* @__PURE__ */ v.array(vCharacterClass),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    order: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A category of traits within a sheet section (e.g. Physical, Disciplines).
  */
-export const vTraitCategory = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    character_classes: v.array(vCharacterClass),
-    game_versions: v.array(vGameVersion),
-    show_when_empty: v.boolean(),
-    order: v.pipe(v.number(), v.integer()),
-    sheet_section_id: v.pipe(v.string(), v.uuid()),
-    sheet_section_name: v.nullable(v.string()),
-    initial_cost: v.pipe(v.number(), v.integer()),
-    upgrade_cost: v.pipe(v.number(), v.integer()),
-    count_based_cost_multiplier: v.nullable(v.pipe(v.number(), v.integer())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vTraitCategory = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    character_classes: /* @__PURE__ */ v.array(vCharacterClass),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    order: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    sheet_section_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    sheet_section_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    initial_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    upgrade_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    count_based_cost_multiplier: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A subcategory of a trait category (e.g. a Thaumaturgy path, a Hunter edge).
  */
-export const vTraitSubcategory = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    character_classes: v.array(vCharacterClass),
-    game_versions: v.array(vGameVersion),
-    show_when_empty: v.boolean(),
-    initial_cost: v.pipe(v.number(), v.integer()),
-    upgrade_cost: v.pipe(v.number(), v.integer()),
-    count_based_cost_multiplier: v.nullable(v.pipe(v.number(), v.integer())),
-    requires_parent: v.boolean(),
-    pool: v.nullable(v.string()),
-    system: v.nullable(v.string()),
-    hunter_edge_type: v.nullable(vHunterEdgeType),
-    category_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    category_name: v.nullable(v.string()),
-    sheet_section_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    sheet_section_name: v.nullable(v.string()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vTraitSubcategory = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    character_classes: /* @__PURE__ */ v.array(vCharacterClass),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    initial_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    upgrade_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    count_based_cost_multiplier: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    requires_parent: /* @__PURE__ */ v.boolean(),
+    pool: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    system: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    hunter_edge_type: /* @__PURE__ */ v.nullable(vHunterEdgeType),
+    category_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    category_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    sheet_section_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    sheet_section_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * Werewolf gift details of a trait.
  */
-export const vGiftAttributes = v.strictObject({
+export const vGiftAttributes = /* @__PURE__ */ v.strictObject({
     renown: vWerewolfRenown,
-    cost: v.nullable(v.string()),
-    duration: v.nullable(v.string()),
-    minimum_renown: v.nullable(v.pipe(v.number(), v.integer())),
-    is_native_gift: v.boolean(),
-    tribe_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    tribe_name: v.nullable(v.string()),
-    auspice_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    auspice_name: v.nullable(v.string())
+    cost: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    duration: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    minimum_renown: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    is_native_gift: /* @__PURE__ */ v.boolean(),
+    tribe_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    tribe_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    auspice_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    auspice_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * A trait definition (attribute, ability, discipline, gift, …).
  */
-export const vTrait = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    character_classes: v.array(vCharacterClass),
-    game_versions: v.array(vGameVersion),
-    link: v.nullable(v.string()),
-    show_when_zero: v.boolean(),
-    max_value: v.pipe(v.number(), v.integer()),
-    min_value: v.pipe(v.number(), v.integer()),
-    initial_cost: v.pipe(v.number(), v.integer()),
-    upgrade_cost: v.pipe(v.number(), v.integer()),
-    count_based_cost_multiplier: v.nullable(v.pipe(v.number(), v.integer())),
-    is_rollable: v.boolean(),
-    sheet_section_id: v.pipe(v.string(), v.uuid()),
-    sheet_section_name: v.nullable(v.string()),
-    category_id: v.pipe(v.string(), v.uuid()),
-    category_name: v.nullable(v.string()),
-    custom_for_character_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    subcategory_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    subcategory_name: v.nullable(v.string()),
-    pool: v.nullable(v.string()),
-    opposing_pool: v.nullable(v.string()),
-    system: v.nullable(v.string()),
-    gift_attributes: v.nullable(vGiftAttributes),
-    powers: v.array(vTraitPower),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vTrait = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    character_classes: /* @__PURE__ */ v.array(vCharacterClass),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    show_when_zero: /* @__PURE__ */ v.boolean(),
+    max_value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    min_value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    initial_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    upgrade_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    count_based_cost_multiplier: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    is_rollable: /* @__PURE__ */ v.boolean(),
+    sheet_section_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    sheet_section_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    category_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    category_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    custom_for_character_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    subcategory_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    subcategory_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    pool: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    opposing_pool: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    system: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    gift_attributes: /* @__PURE__ */ v.nullable(vGiftAttributes),
+    powers: /* @__PURE__ */ v.array(vTraitPower),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A trait the character holds, on the full sheet.
  */
-export const vFullSheetCharacterTrait = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    value: v.pipe(v.number(), v.integer()),
-    character_id: v.pipe(v.string(), v.uuid()),
+export const vFullSheetCharacterTrait = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     trait: vTrait
 });
 
 /**
  * A trait subcategory on the full sheet.
  */
-export const vFullSheetSubcategory = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    initial_cost: v.pipe(v.number(), v.integer()),
-    upgrade_cost: v.pipe(v.number(), v.integer()),
-    show_when_empty: v.boolean(),
-    requires_parent: v.boolean(),
-    pool: v.nullable(v.string()),
-    system: v.nullable(v.string()),
-    hunter_edge_type: v.nullable(vHunterEdgeType),
-    character_traits: v.array(vFullSheetCharacterTrait),
-    available_traits: v.array(vTrait)
+export const vFullSheetSubcategory = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    initial_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    upgrade_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    requires_parent: /* @__PURE__ */ v.boolean(),
+    pool: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    system: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    hunter_edge_type: /* @__PURE__ */ v.nullable(vHunterEdgeType),
+    character_traits: /* @__PURE__ */ v.array(vFullSheetCharacterTrait),
+    available_traits: /* @__PURE__ */ v.array(vTrait)
 });
 
 /**
  * A trait category on the full sheet.
  */
-export const vFullSheetCategory = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    initial_cost: v.pipe(v.number(), v.integer()),
-    upgrade_cost: v.pipe(v.number(), v.integer()),
-    show_when_empty: v.boolean(),
-    order: v.pipe(v.number(), v.integer()),
-    subcategories: v.array(vFullSheetSubcategory),
-    character_traits: v.array(vFullSheetCharacterTrait),
-    available_traits: v.array(vTrait)
+export const vFullSheetCategory = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    initial_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    upgrade_cost: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    order: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    subcategories: /* @__PURE__ */ v.array(vFullSheetSubcategory),
+    character_traits: /* @__PURE__ */ v.array(vFullSheetCharacterTrait),
+    available_traits: /* @__PURE__ */ v.array(vTrait)
 });
 
 /**
  * A section of the full character sheet.
  */
-export const vFullSheetSection = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    order: v.pipe(v.number(), v.integer()),
-    show_when_empty: v.boolean(),
-    categories: v.array(vFullSheetCategory)
+export const vFullSheetSection = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    order: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    show_when_empty: /* @__PURE__ */ v.boolean(),
+    categories: /* @__PURE__ */ v.array(vFullSheetCategory)
 });
 
 /**
  * A character with its whole sheet laid out by section, category and subcategory.
  */
-export const vCharacterFullSheet = v.strictObject({
-    sections: v.array(vFullSheetSection),
+export const vCharacterFullSheet = /* @__PURE__ */ v.strictObject({
+    sections: /* @__PURE__ */ v.array(vFullSheetSection),
     character: vCharacter
 });
 
 /**
  * A trait held by a character, with its current value.
  */
-export const vCharacterTrait = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    value: v.pipe(v.number(), v.integer()),
+export const vCharacterTrait = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     trait: vTrait,
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A character, with the child collections requested through `include` (absent when not requested).
  */
-export const vCharacterDetail = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name_first: v.string(),
-    name_last: v.string(),
-    name_nick: v.nullable(v.string()),
-    name: v.string(),
-    name_full: v.string(),
+export const vCharacterDetail = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name_first: /* @__PURE__ */ v.string(),
+    name_last: /* @__PURE__ */ v.string(),
+    name_nick: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    name: /* @__PURE__ */ v.string(),
+    name_full: /* @__PURE__ */ v.string(),
     character_class: vCharacterClass,
     type: vCharacterType,
     game_version: vGameVersion,
     status: vCharacterStatus,
-    starting_points: v.pipe(v.number(), v.integer()),
-    age: v.nullable(v.pipe(v.number(), v.integer())),
-    date_of_birth: v.nullable(v.pipe(v.string(), v.isoDate())),
-    biography: v.nullable(v.string()),
-    demeanor: v.nullable(v.string()),
-    nature: v.nullable(v.string()),
-    concept_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    concept_name: v.nullable(v.string()),
-    is_temporary: v.boolean(),
-    date_killed: v.nullable(v.pipe(v.string(), v.isoTimestamp())),
-    user_creator_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    user_player_id: v.nullable(v.pipe(v.string(), v.uuid())),
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    num_inventory_items: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_notes: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    num_assets: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    specialties: v.array(vCharacterSpecialty),
-    vampire_attributes: v.nullable(vVampireAttributes),
-    werewolf_attributes: v.nullable(vWerewolfAttributes),
-    mage_attributes: v.nullable(vMageAttributes),
-    hunter_attributes: v.nullable(vHunterAttributes),
-    chapter_ids: v.array(v.pipe(v.string(), v.uuid())),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp()),
-    traits: v.optional(v.array(vCharacterTrait)),
-    inventory: v.optional(v.array(vInventoryItem)),
-    notes: v.optional(v.array(vNote)),
-    assets: v.optional(v.array(vAsset))
+    starting_points: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    age: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer())),
+    date_of_birth: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoDate())),
+    biography: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    demeanor: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    nature: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    concept_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    concept_name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    is_temporary: /* @__PURE__ */ v.boolean(),
+    date_killed: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    user_creator_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_player_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    num_inventory_items: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_notes: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    num_assets: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    specialties: /* @__PURE__ */ v.array(vCharacterSpecialty),
+    vampire_attributes: /* @__PURE__ */ v.nullable(vVampireAttributes),
+    werewolf_attributes: /* @__PURE__ */ v.nullable(vWerewolfAttributes),
+    mage_attributes: /* @__PURE__ */ v.nullable(vMageAttributes),
+    hunter_attributes: /* @__PURE__ */ v.nullable(vHunterAttributes),
+    chapter_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vCharacterTrait)),
+    inventory: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vInventoryItem)),
+    notes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vNote)),
+    assets: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAsset))
 });
 
 /**
  * A trait assigned by a bulk request.
  */
-export const vBulkAssignTraitSuccess = v.strictObject({
-    trait_id: v.pipe(v.string(), v.uuid()),
+export const vBulkAssignTraitSuccess = /* @__PURE__ */ v.strictObject({
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     character_trait: vCharacterTrait
 });
 
 /**
  * Outcome of `bulkAssignTraitsToCharacter`, item by item.
  */
-export const vBulkAssignTraitResult = v.strictObject({
-    succeeded: v.array(vBulkAssignTraitSuccess),
-    failed: v.array(vBulkAssignTraitFailure)
+export const vBulkAssignTraitResult = /* @__PURE__ */ v.strictObject({
+    succeeded: /* @__PURE__ */ v.array(vBulkAssignTraitSuccess),
+    failed: /* @__PURE__ */ v.array(vBulkAssignTraitFailure)
 });
 
 /**
  * What each possible new value of a character trait would cost.
  */
-export const vTraitValueOptions = v.strictObject({
-    name: v.string(),
-    current_value: v.pipe(v.number(), v.integer()),
+export const vTraitValueOptions = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.string(),
+    current_value: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
     trait: vTrait,
-    xp_current: v.pipe(v.number(), v.integer()),
-    starting_points_current: v.pipe(v.number(), v.integer()),
-    options: v.object({})
+    xp_current: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    starting_points_current: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    options: /* @__PURE__ */ v.object({})
 });
 
 /**
  * One page of character traits (offset pagination).
  */
-export const vPaginatedCharacterTrait = v.strictObject({
-    items: v.array(vCharacterTrait),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedCharacterTrait = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vCharacterTrait),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * A specialty a concept grants (free-form on the server; seeded with these three keys).
  */
-export const vConceptSpecialty = v.object({
-    name: v.optional(v.string()),
-    type: v.optional(vSpecialtyType),
-    description: v.optional(v.string())
+export const vConceptSpecialty = /* @__PURE__ */ v.object({
+    name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    type: /* @__PURE__ */ v.optional(vSpecialtyType),
+    description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
  * A character concept (archetype) with its specialties and favored abilities.
  */
-export const vCharacterConcept = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.string(),
-    examples: v.array(v.string()),
-    max_specialties: v.pipe(v.number(), v.integer()),
-    specialties: v.array(vConceptSpecialty),
-    favored_ability_names: v.array(v.string()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vCharacterConcept = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.string(),
+    examples: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    max_specialties: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()),
+    specialties: /* @__PURE__ */ v.array(vConceptSpecialty),
+    favored_ability_names: /* @__PURE__ */ v.array(/* @__PURE__ */ v.string()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A named rule text (bane, compulsion).
  */
-export const vNameDescription = v.strictObject({
-    name: v.nullable(v.string()),
-    description: v.nullable(v.string())
+export const vNameDescription = /* @__PURE__ */ v.strictObject({
+    name: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())
 });
 
 /**
  * A vampire clan.
  */
-export const vVampireClan = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    game_versions: v.array(vGameVersion),
-    discipline_ids: v.array(v.pipe(v.string(), v.uuid())),
-    bane: v.nullable(vNameDescription),
-    variant_bane: v.nullable(vNameDescription),
-    compulsion: v.nullable(vNameDescription),
-    link: v.nullable(v.string()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vVampireClan = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    discipline_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    bane: /* @__PURE__ */ v.nullable(vNameDescription),
+    variant_bane: /* @__PURE__ */ v.nullable(vNameDescription),
+    compulsion: /* @__PURE__ */ v.nullable(vNameDescription),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A werewolf tribe.
  */
-export const vWerewolfTribe = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    game_versions: v.array(vGameVersion),
+export const vWerewolfTribe = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
     renown: vWerewolfRenown,
-    patron_spirit: v.nullable(v.string()),
-    favor: v.nullable(v.string()),
-    ban: v.nullable(v.string()),
-    gift_trait_ids: v.array(v.pipe(v.string(), v.uuid())),
-    link: v.nullable(v.string()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+    patron_spirit: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    favor: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    ban: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    gift_trait_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * A werewolf auspice.
  */
-export const vWerewolfAuspice = v.strictObject({
-    id: v.pipe(v.string(), v.uuid()),
-    name: v.string(),
-    description: v.nullable(v.string()),
-    game_versions: v.array(vGameVersion),
-    gift_trait_ids: v.array(v.pipe(v.string(), v.uuid())),
-    link: v.nullable(v.string()),
-    date_created: v.pipe(v.string(), v.isoTimestamp()),
-    date_modified: v.pipe(v.string(), v.isoTimestamp())
+export const vWerewolfAuspice = /* @__PURE__ */ v.strictObject({
+    id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    name: /* @__PURE__ */ v.string(),
+    description: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    game_versions: /* @__PURE__ */ v.array(vGameVersion),
+    gift_trait_ids: /* @__PURE__ */ v.array(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    link: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+    date_created: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp()),
+    date_modified: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())
 });
 
 /**
  * One page of sheet sections (offset pagination).
  */
-export const vPaginatedSheetSection = v.strictObject({
-    items: v.array(vSheetSection),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedSheetSection = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vSheetSection),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of trait categories (offset pagination).
  */
-export const vPaginatedTraitCategory = v.strictObject({
-    items: v.array(vTraitCategory),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedTraitCategory = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vTraitCategory),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of trait subcategories (offset pagination).
  */
-export const vPaginatedTraitSubcategory = v.strictObject({
-    items: v.array(vTraitSubcategory),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedTraitSubcategory = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vTraitSubcategory),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of traits (offset pagination).
  */
-export const vPaginatedTrait = v.strictObject({
-    items: v.array(vTrait),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedTrait = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vTrait),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of character concepts (offset pagination).
  */
-export const vPaginatedCharacterConcept = v.strictObject({
-    items: v.array(vCharacterConcept),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedCharacterConcept = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vCharacterConcept),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of vampire clans (offset pagination).
  */
-export const vPaginatedVampireClan = v.strictObject({
-    items: v.array(vVampireClan),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedVampireClan = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vVampireClan),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of werewolf tribes (offset pagination).
  */
-export const vPaginatedWerewolfTribe = v.strictObject({
-    items: v.array(vWerewolfTribe),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedWerewolfTribe = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vWerewolfTribe),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * One page of werewolf auspices (offset pagination).
  */
-export const vPaginatedWerewolfAuspice = v.strictObject({
-    items: v.array(vWerewolfAuspice),
-    limit: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    total: v.pipe(v.number(), v.integer(), v.minValue(0))
+export const vPaginatedWerewolfAuspice = /* @__PURE__ */ v.strictObject({
+    items: /* @__PURE__ */ v.array(vWerewolfAuspice),
+    limit: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    offset: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)),
+    total: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0))
 });
 
 /**
  * Company id.
  */
-export const vCompanyId = v.pipe(v.string(), v.uuid());
+export const vCompanyId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * UUID of the end user (of this company) performing the action.
  */
-export const vOnBehalfOfRequired = v.pipe(v.string(), v.uuid());
+export const vOnBehalfOfRequired = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * UUID of the end user performing the action. Optional here; when sent it must name an active,
  * approved user, otherwise 404/403.
  *
  */
-export const vOnBehalfOfOptional = v.pipe(v.string(), v.uuid());
+export const vOnBehalfOfOptional = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Makes a retry safe: the server caches the response for one hour and replays it for the same
@@ -2081,52 +2081,52 @@ export const vOnBehalfOfOptional = v.pipe(v.string(), v.uuid());
  * server sets no length limit (an empty value counts as no key).
  *
  */
-export const vIdempotencyKey = v.pipe(v.string(), v.minLength(1));
+export const vIdempotencyKey = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1));
 
 /**
  * Maximum number of items to return.
  */
-export const vLimit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10);
+export const vLimit = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10);
 
 /**
  * Number of items to skip.
  */
-export const vOffset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0);
+export const vOffset = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0);
 
 /**
  * Maximum number of items to return (reference/catalog endpoints allow up to 1000).
  */
-export const vLimitCatalog = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10);
+export const vLimitCatalog = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10);
 
 /**
  * Only entries whose acting user is this user.
  */
-export const vAuditActingUserId = v.pipe(v.string(), v.uuid());
+export const vAuditActingUserId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this user.
  */
-export const vAuditUserId = v.pipe(v.string(), v.uuid());
+export const vAuditUserId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this campaign.
  */
-export const vAuditCampaignId = v.pipe(v.string(), v.uuid());
+export const vAuditCampaignId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this book.
  */
-export const vAuditBookId = v.pipe(v.string(), v.uuid());
+export const vAuditBookId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this chapter.
  */
-export const vAuditChapterId = v.pipe(v.string(), v.uuid());
+export const vAuditChapterId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this character.
  */
-export const vAuditCharacterId = v.pipe(v.string(), v.uuid());
+export const vAuditCharacterId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only entries about this kind of entity.
@@ -2141,132 +2141,132 @@ export const vAuditOperationFilter = vAuditOperation;
 /**
  * Only entries created at or after this instant (inclusive).
  */
-export const vAuditDateFrom = v.pipe(v.string(), v.isoTimestamp());
+export const vAuditDateFrom = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp());
 
 /**
  * Only entries created at or before this instant (inclusive).
  */
-export const vAuditDateTo = v.pipe(v.string(), v.isoTimestamp());
+export const vAuditDateTo = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp());
 
 /**
  * Pass `request_details` to embed the raw request (URL, body, path/query params) in each entry.
  */
-export const vAuditInclude = v.array(vAuditLogInclude);
+export const vAuditInclude = /* @__PURE__ */ v.array(vAuditLogInclude);
 
 /**
  * User id.
  */
-export const vUserId = v.pipe(v.string(), v.uuid());
+export const vUserId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Developer id.
  */
-export const vDeveloperId = v.pipe(v.string(), v.uuid());
+export const vDeveloperId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Quick roll id.
  */
-export const vQuickrollId = v.pipe(v.string(), v.uuid());
+export const vQuickrollId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Dictionary term id.
  */
-export const vDictionaryTermId = v.pipe(v.string(), v.uuid());
+export const vDictionaryTermId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Dice roll id.
  */
-export const vDiceRollId = v.pipe(v.string(), v.uuid());
+export const vDiceRollId = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * How many of the most-rolled traits to return in `top_traits`.
  */
-export const vNumTopTraits = v.optional(v.pipe(v.number(), v.integer()), 5);
+export const vNumTopTraits = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 5);
 
 /**
  * Campaign id.
  */
-export const vCampaignIdPath = v.pipe(v.string(), v.uuid());
+export const vCampaignIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Book id (a book of the campaign).
  */
-export const vBookIdPath = v.pipe(v.string(), v.uuid());
+export const vBookIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Chapter id (a chapter of the book).
  */
-export const vChapterIdPath = v.pipe(v.string(), v.uuid());
+export const vChapterIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Character id.
  */
-export const vCharacterIdPath = v.pipe(v.string(), v.uuid());
+export const vCharacterIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Note id (a note of the parent in the path).
  */
-export const vNoteIdPath = v.pipe(v.string(), v.uuid());
+export const vNoteIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Asset id.
  */
-export const vAssetIdPath = v.pipe(v.string(), v.uuid());
+export const vAssetIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Inventory item id (an item of the character).
  */
-export const vInventoryItemIdPath = v.pipe(v.string(), v.uuid());
+export const vInventoryItemIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Character trait id (the id of the character's trait row, not the blueprint trait id).
  */
-export const vCharacterTraitIdPath = v.pipe(v.string(), v.uuid());
+export const vCharacterTraitIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Character-generation session id.
  */
-export const vChargenSessionIdPath = v.pipe(v.string(), v.uuid());
+export const vChargenSessionIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Sheet section id.
  */
-export const vSectionIdPath = v.pipe(v.string(), v.uuid());
+export const vSectionIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Trait category id.
  */
-export const vCategoryIdPath = v.pipe(v.string(), v.uuid());
+export const vCategoryIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Trait subcategory id.
  */
-export const vSubcategoryIdPath = v.pipe(v.string(), v.uuid());
+export const vSubcategoryIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Blueprint trait id.
  */
-export const vTraitIdPath = v.pipe(v.string(), v.uuid());
+export const vTraitIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Character concept id.
  */
-export const vConceptIdPath = v.pipe(v.string(), v.uuid());
+export const vConceptIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Vampire clan id.
  */
-export const vVampireClanIdPath = v.pipe(v.string(), v.uuid());
+export const vVampireClanIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Werewolf tribe id.
  */
-export const vWerewolfTribeIdPath = v.pipe(v.string(), v.uuid());
+export const vWerewolfTribeIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Werewolf auspice id.
  */
-export const vWerewolfAuspiceIdPath = v.pipe(v.string(), v.uuid());
+export const vWerewolfAuspiceIdPath = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Only assets of this type.
@@ -2286,36 +2286,36 @@ export const vCharacterClassQuery = vCharacterClass;
 /**
  * Also list, per category and subcategory, the traits the character could still take.
  */
-export const vIncludeAvailableTraitsQuery = v.optional(v.boolean(), false);
+export const vIncludeAvailableTraitsQuery = /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false);
 
 /**
  * Campaign to generate the character(s) in (a query parameter, not a body field). Note: the Idempotency-Key cache ignores the query string.
  */
-export const vCampaignIdQuery = v.pipe(v.string(), v.uuid());
+export const vCampaignIdQuery = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid());
 
 /**
  * Everything is online.
  */
 export const vCheckSystemHealthResponse = vSystemHealth;
 
-export const vListCompanyAuditLogsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCompanyAuditLogsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCompanyAuditLogsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    acting_user_id: v.optional(v.pipe(v.string(), v.uuid())),
-    user_id: v.optional(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.optional(v.pipe(v.string(), v.uuid())),
-    book_id: v.optional(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.optional(v.pipe(v.string(), v.uuid())),
-    character_id: v.optional(v.pipe(v.string(), v.uuid())),
-    entity_type: v.optional(vAuditEntityType),
-    operation: v.optional(vAuditOperation),
-    date_from: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    date_to: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    include: v.optional(v.array(vAuditLogInclude))
+export const vListCompanyAuditLogsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    acting_user_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    entity_type: /* @__PURE__ */ v.optional(vAuditEntityType),
+    operation: /* @__PURE__ */ v.optional(vAuditOperation),
+    date_from: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    date_to: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAuditLogInclude))
 });
 
 /**
@@ -2323,9 +2323,9 @@ export const vListCompanyAuditLogsQuery = v.object({
  */
 export const vListCompanyAuditLogsResponse = vPaginatedAuditLogEntry;
 
-export const vListCompaniesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCompaniesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -2335,8 +2335,8 @@ export const vListCompaniesResponse = vPaginatedCompany;
 
 export const vCreateCompanyBody = vCompanyCreate;
 
-export const vCreateCompanyHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCompanyHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
 /**
@@ -2344,17 +2344,17 @@ export const vCreateCompanyHeaders = v.object({
  */
 export const vCreateCompanyResponse = vNewCompany;
 
-export const vDeleteCompanyPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCompanyPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The company was archived.
  */
-export const vDeleteCompanyResponse = v.void();
+export const vDeleteCompanyResponse = /* @__PURE__ */ v.void();
 
-export const vGetCompanyPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vGetCompanyPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2364,12 +2364,12 @@ export const vGetCompanyResponse = vCompany;
 
 export const vUpdateCompanyBody = vCompanyPatch;
 
-export const vUpdateCompanyHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCompanyHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCompanyPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCompanyPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2379,12 +2379,12 @@ export const vUpdateCompanyResponse = vCompany;
 
 export const vAddDeveloperToCompanyBody = vCompanyPermissionRequest;
 
-export const vAddDeveloperToCompanyHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vAddDeveloperToCompanyHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vAddDeveloperToCompanyPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vAddDeveloperToCompanyPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2399,8 +2399,8 @@ export const vGetDeveloperMeResponse = vDeveloper;
 
 export const vUpdateDeveloperMeBody = vDeveloperPatch;
 
-export const vUpdateDeveloperMeHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateDeveloperMeHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
 /**
@@ -2408,8 +2408,8 @@ export const vUpdateDeveloperMeHeaders = v.object({
  */
 export const vUpdateDeveloperMeResponse = vDeveloper;
 
-export const vRegenerateDeveloperMeApiKeyHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vRegenerateDeveloperMeApiKeyHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
 /**
@@ -2417,25 +2417,25 @@ export const vRegenerateDeveloperMeApiKeyHeaders = v.object({
  */
 export const vRegenerateDeveloperMeApiKeyResponse = vDeveloperNewKey;
 
-export const vGlobalAdminListDeveloperAuditLogsPath = v.object({
-    developer_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminListDeveloperAuditLogsPath = /* @__PURE__ */ v.object({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGlobalAdminListDeveloperAuditLogsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    company_id: v.optional(v.pipe(v.string(), v.uuid())),
-    acting_user_id: v.optional(v.pipe(v.string(), v.uuid())),
-    user_id: v.optional(v.pipe(v.string(), v.uuid())),
-    campaign_id: v.optional(v.pipe(v.string(), v.uuid())),
-    book_id: v.optional(v.pipe(v.string(), v.uuid())),
-    chapter_id: v.optional(v.pipe(v.string(), v.uuid())),
-    character_id: v.optional(v.pipe(v.string(), v.uuid())),
-    entity_type: v.optional(vAuditEntityType),
-    operation: v.optional(vAuditOperation),
-    date_from: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    date_to: v.optional(v.pipe(v.string(), v.isoTimestamp())),
-    include: v.optional(v.array(vAuditLogInclude))
+export const vGlobalAdminListDeveloperAuditLogsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    company_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    acting_user_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaign_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    book_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    chapter_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    entity_type: /* @__PURE__ */ v.optional(vAuditEntityType),
+    operation: /* @__PURE__ */ v.optional(vAuditOperation),
+    date_from: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    date_to: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.isoTimestamp())),
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vAuditLogInclude))
 });
 
 /**
@@ -2443,10 +2443,10 @@ export const vGlobalAdminListDeveloperAuditLogsQuery = v.object({
  */
 export const vGlobalAdminListDeveloperAuditLogsResponse = vPaginatedAuditLogEntry;
 
-export const vGlobalAdminListDevelopersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    is_global_admin: v.optional(v.boolean())
+export const vGlobalAdminListDevelopersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    is_global_admin: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean())
 });
 
 /**
@@ -2456,8 +2456,8 @@ export const vGlobalAdminListDevelopersResponse = vPaginatedAdminDeveloper;
 
 export const vGlobalAdminCreateDeveloperBody = vDeveloperCreate;
 
-export const vGlobalAdminCreateDeveloperHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vGlobalAdminCreateDeveloperHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
 /**
@@ -2465,17 +2465,17 @@ export const vGlobalAdminCreateDeveloperHeaders = v.object({
  */
 export const vGlobalAdminCreateDeveloperResponse = vAdminDeveloper;
 
-export const vGlobalAdminDeleteDeveloperPath = v.object({
-    developer_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminDeleteDeveloperPath = /* @__PURE__ */ v.object({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The developer was archived.
  */
-export const vGlobalAdminDeleteDeveloperResponse = v.void();
+export const vGlobalAdminDeleteDeveloperResponse = /* @__PURE__ */ v.void();
 
-export const vGlobalAdminGetDeveloperPath = v.object({
-    developer_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminGetDeveloperPath = /* @__PURE__ */ v.object({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2485,12 +2485,12 @@ export const vGlobalAdminGetDeveloperResponse = vAdminDeveloper;
 
 export const vGlobalAdminUpdateDeveloperBody = vAdminDeveloperPatch;
 
-export const vGlobalAdminUpdateDeveloperHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vGlobalAdminUpdateDeveloperHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vGlobalAdminUpdateDeveloperPath = v.object({
-    developer_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminUpdateDeveloperPath = /* @__PURE__ */ v.object({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2498,12 +2498,12 @@ export const vGlobalAdminUpdateDeveloperPath = v.object({
  */
 export const vGlobalAdminUpdateDeveloperResponse = vAdminDeveloper;
 
-export const vGlobalAdminCreateDeveloperApiKeyHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vGlobalAdminCreateDeveloperApiKeyHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vGlobalAdminCreateDeveloperApiKeyPath = v.object({
-    developer_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminCreateDeveloperApiKeyPath = /* @__PURE__ */ v.object({
+    developer_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2511,28 +2511,28 @@ export const vGlobalAdminCreateDeveloperApiKeyPath = v.object({
  */
 export const vGlobalAdminCreateDeveloperApiKeyResponse = vAdminDeveloperNewKey;
 
-export const vGlobalAdminTailServerLogsQuery = v.object({
-    level: v.optional(vLogLevel),
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(500)), 100)
+export const vGlobalAdminTailServerLogsQuery = /* @__PURE__ */ v.object({
+    level: /* @__PURE__ */ v.optional(vLogLevel),
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(1), /* @__PURE__ */ v.maxValue(500)), 100)
 });
 
 /**
  * Log entries.
  */
-export const vGlobalAdminTailServerLogsResponse = v.array(vServerLogEntry);
+export const vGlobalAdminTailServerLogsResponse = /* @__PURE__ */ v.array(vServerLogEntry);
 
 /**
  * Zip archive of the server's log files.
  */
-export const vGlobalAdminDownloadServerLogsResponse = v.string();
+export const vGlobalAdminDownloadServerLogsResponse = /* @__PURE__ */ v.string();
 
-export const vGlobalAdminListUsersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    company_id: v.optional(v.pipe(v.string(), v.uuid())),
-    role: v.optional(vUserRole),
-    email: v.optional(v.string()),
-    is_archived: v.optional(v.boolean())
+export const vGlobalAdminListUsersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    company_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    role: /* @__PURE__ */ v.optional(vUserRole),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    is_archived: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean())
 });
 
 /**
@@ -2542,8 +2542,8 @@ export const vGlobalAdminListUsersResponse = vPaginatedAdminUser;
 
 export const vGlobalAdminCreateUserBody = vAdminUserCreate;
 
-export const vGlobalAdminCreateUserHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vGlobalAdminCreateUserHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
 /**
@@ -2551,17 +2551,17 @@ export const vGlobalAdminCreateUserHeaders = v.object({
  */
 export const vGlobalAdminCreateUserResponse = vAdminUser;
 
-export const vGlobalAdminDeleteUserPath = v.object({
-    user_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminDeleteUserPath = /* @__PURE__ */ v.object({
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The user was archived.
  */
-export const vGlobalAdminDeleteUserResponse = v.void();
+export const vGlobalAdminDeleteUserResponse = /* @__PURE__ */ v.void();
 
-export const vGlobalAdminGetUserPath = v.object({
-    user_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminGetUserPath = /* @__PURE__ */ v.object({
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2571,12 +2571,12 @@ export const vGlobalAdminGetUserResponse = vAdminUser;
 
 export const vGlobalAdminUpdateUserBody = vAdminUserPatch;
 
-export const vGlobalAdminUpdateUserHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vGlobalAdminUpdateUserHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vGlobalAdminUpdateUserPath = v.object({
-    user_id: v.pipe(v.string(), v.uuid())
+export const vGlobalAdminUpdateUserPath = /* @__PURE__ */ v.object({
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2584,19 +2584,19 @@ export const vGlobalAdminUpdateUserPath = v.object({
  */
 export const vGlobalAdminUpdateUserResponse = vAdminUser;
 
-export const vListUsersHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListUsersHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListUsersPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListUsersPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUsersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    user_role: v.optional(vUserRole),
-    email: v.optional(v.string())
+export const vListUsersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    user_role: /* @__PURE__ */ v.optional(vUserRole),
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
@@ -2606,13 +2606,13 @@ export const vListUsersResponse = vPaginatedUser;
 
 export const vCreateUserBody = vUserCreate;
 
-export const vCreateUserHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2620,31 +2620,31 @@ export const vCreateUserPath = v.object({
  */
 export const vCreateUserResponse = vUser;
 
-export const vDeleteUserHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vDeleteUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The user was archived.
  */
-export const vDeleteUserResponse = v.void();
+export const vDeleteUserResponse = /* @__PURE__ */ v.void();
 
-export const vGetUserHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vGetUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetUserQuery = v.object({
-    include: v.optional(v.array(vUserInclude))
+export const vGetUserQuery = /* @__PURE__ */ v.object({
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vUserInclude))
 });
 
 /**
@@ -2654,14 +2654,14 @@ export const vGetUserResponse = vUserDetail;
 
 export const vUpdateUserBody = vUserPatch;
 
-export const vUpdateUserHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vUpdateUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2669,17 +2669,17 @@ export const vUpdateUserPath = v.object({
  */
 export const vUpdateUserResponse = vUser;
 
-export const vListUnapprovedUsersHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListUnapprovedUsersHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUnapprovedUsersPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListUnapprovedUsersPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUnapprovedUsersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListUnapprovedUsersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -2689,14 +2689,14 @@ export const vListUnapprovedUsersResponse = vPaginatedUser;
 
 export const vApproveUserBody = vUserApprove;
 
-export const vApproveUserHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vApproveUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vApproveUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vApproveUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2704,30 +2704,30 @@ export const vApproveUserPath = v.object({
  */
 export const vApproveUserResponse = vUser;
 
-export const vDenyUserHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vDenyUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vDenyUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vDenyUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The user was denied and archived (body `null`).
  */
-export const vDenyUserResponse = v.null();
+export const vDenyUserResponse = /* @__PURE__ */ v.null();
 
 export const vMergeUsersBody = vUserMerge;
 
-export const vMergeUsersHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vMergeUsersHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vMergeUsersPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vMergeUsersPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2735,13 +2735,13 @@ export const vMergeUsersPath = v.object({
  */
 export const vMergeUsersResponse = vUser;
 
-export const vDeleteUserAvatarHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteUserAvatarHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteUserAvatarPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vDeleteUserAvatarPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2751,14 +2751,14 @@ export const vDeleteUserAvatarResponse = vUser;
 
 export const vSetUserAvatarBody = vAvatarUpload;
 
-export const vSetUserAvatarHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vSetUserAvatarHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vSetUserAvatarPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vSetUserAvatarPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2768,13 +2768,13 @@ export const vSetUserAvatarResponse = vUser;
 
 export const vIdentifyUserBody = vIdentifyRequest;
 
-export const vIdentifyUserHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vIdentifyUserHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vIdentifyUserPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vIdentifyUserPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2784,14 +2784,14 @@ export const vIdentifyUserResponse = vIdentifyResult;
 
 export const vLinkUserIdentityBody = vLinkIdentityRequest;
 
-export const vLinkUserIdentityHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vLinkUserIdentityHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vLinkUserIdentityPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vLinkUserIdentityPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2799,13 +2799,13 @@ export const vLinkUserIdentityPath = v.object({
  */
 export const vLinkUserIdentityResponse = vUser;
 
-export const vUnlinkUserIdentityHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vUnlinkUserIdentityHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vUnlinkUserIdentityPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
+export const vUnlinkUserIdentityPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
     provider: vIdentityProvider
 });
 
@@ -2814,14 +2814,14 @@ export const vUnlinkUserIdentityPath = v.object({
  */
 export const vUnlinkUserIdentityResponse = vUser;
 
-export const vGetCampaignExperienceHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetCampaignExperienceHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetCampaignExperiencePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignExperiencePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2831,14 +2831,14 @@ export const vGetCampaignExperienceResponse = vCampaignExperience;
 
 export const vAddXpBody = vExperienceAddRemove;
 
-export const vAddXpHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vAddXpHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vAddXpPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vAddXpPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2848,14 +2848,14 @@ export const vAddXpResponse = vCampaignExperience;
 
 export const vRemoveXpBody = vExperienceAddRemove;
 
-export const vRemoveXpHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vRemoveXpHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vRemoveXpPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vRemoveXpPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2865,14 +2865,14 @@ export const vRemoveXpResponse = vCampaignExperience;
 
 export const vAddCpToCampaignExperienceBody = vExperienceAddRemove;
 
-export const vAddCpToCampaignExperienceHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vAddCpToCampaignExperienceHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vAddCpToCampaignExperiencePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vAddCpToCampaignExperiencePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2880,18 +2880,18 @@ export const vAddCpToCampaignExperiencePath = v.object({
  */
 export const vAddCpToCampaignExperienceResponse = vCampaignExperience;
 
-export const vListUserQuickrollsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListUserQuickrollsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListUserQuickrollsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vListUserQuickrollsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUserQuickrollsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListUserQuickrollsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -2901,14 +2901,14 @@ export const vListUserQuickrollsResponse = vPaginatedQuickroll;
 
 export const vCreateUserQuickrollBody = vQuickrollCreate;
 
-export const vCreateUserQuickrollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateUserQuickrollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateUserQuickrollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vCreateUserQuickrollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2916,29 +2916,29 @@ export const vCreateUserQuickrollPath = v.object({
  */
 export const vCreateUserQuickrollResponse = vQuickroll;
 
-export const vDeleteUserQuickrollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteUserQuickrollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteUserQuickrollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    quickroll_id: v.pipe(v.string(), v.uuid())
+export const vDeleteUserQuickrollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    quickroll_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The quick roll was archived.
  */
-export const vDeleteUserQuickrollResponse = v.void();
+export const vDeleteUserQuickrollResponse = /* @__PURE__ */ v.void();
 
-export const vGetUserQuickrollHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetUserQuickrollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetUserQuickrollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    quickroll_id: v.pipe(v.string(), v.uuid())
+export const vGetUserQuickrollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    quickroll_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2948,15 +2948,15 @@ export const vGetUserQuickrollResponse = vQuickroll;
 
 export const vUpdateUserQuickrollBody = vQuickrollPatch;
 
-export const vUpdateUserQuickrollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateUserQuickrollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateUserQuickrollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    quickroll_id: v.pipe(v.string(), v.uuid())
+export const vUpdateUserQuickrollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    quickroll_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -2964,31 +2964,31 @@ export const vUpdateUserQuickrollPath = v.object({
  */
 export const vUpdateUserQuickrollResponse = vQuickroll;
 
-export const vLookupUserQuery = v.object({
-    email: v.optional(v.string()),
-    discord_id: v.optional(v.string()),
-    google_id: v.optional(v.string()),
-    github_id: v.optional(v.string()),
-    apple_id: v.optional(v.string())
+export const vLookupUserQuery = /* @__PURE__ */ v.object({
+    email: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    discord_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    google_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    github_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+    apple_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
  * Matching user records.
  */
-export const vLookupUserResponse = v.array(vUserLookupResult);
+export const vLookupUserResponse = /* @__PURE__ */ v.array(vUserLookupResult);
 
-export const vListUserNotesHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListUserNotesHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListUserNotesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vListUserNotesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUserNotesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListUserNotesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -2998,14 +2998,14 @@ export const vListUserNotesResponse = vPaginatedNote;
 
 export const vCreateUserNoteBody = vNoteCreate;
 
-export const vCreateUserNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateUserNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateUserNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vCreateUserNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3013,29 +3013,29 @@ export const vCreateUserNotePath = v.object({
  */
 export const vCreateUserNoteResponse = vNote;
 
-export const vDeleteUserNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vDeleteUserNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vDeleteUserNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vDeleteUserNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The note was archived.
  */
-export const vDeleteUserNoteResponse = v.void();
+export const vDeleteUserNoteResponse = /* @__PURE__ */ v.void();
 
-export const vGetUserNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetUserNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetUserNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vGetUserNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3045,15 +3045,15 @@ export const vGetUserNoteResponse = vNote;
 
 export const vUpdateUserNoteBody = vNoteUpdate;
 
-export const vUpdateUserNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateUserNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateUserNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vUpdateUserNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3061,19 +3061,19 @@ export const vUpdateUserNotePath = v.object({
  */
 export const vUpdateUserNoteResponse = vNote;
 
-export const vListUserAssetsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListUserAssetsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListUserAssetsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vListUserAssetsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListUserAssetsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    asset_type: v.optional(vAssetType)
+export const vListUserAssetsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    asset_type: /* @__PURE__ */ v.optional(vAssetType)
 });
 
 /**
@@ -3083,14 +3083,14 @@ export const vListUserAssetsResponse = vPaginatedAsset;
 
 export const vUploadUserAssetBody = vAssetUpload;
 
-export const vUploadUserAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUploadUserAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUploadUserAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vUploadUserAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3098,29 +3098,29 @@ export const vUploadUserAssetPath = v.object({
  */
 export const vUploadUserAssetResponse = vAsset;
 
-export const vDeleteUserAssetHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vDeleteUserAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vDeleteUserAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vDeleteUserAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The asset was deleted.
  */
-export const vDeleteUserAssetResponse = v.void();
+export const vDeleteUserAssetResponse = /* @__PURE__ */ v.void();
 
-export const vGetUserAssetHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetUserAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetUserAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vGetUserAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3128,8 +3128,8 @@ export const vGetUserAssetPath = v.object({
  */
 export const vGetUserAssetResponse = vAsset;
 
-export const vGetCompanyOptionsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vGetCompanyOptionsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3137,14 +3137,14 @@ export const vGetCompanyOptionsPath = v.object({
  */
 export const vGetCompanyOptionsResponse = vCompanyOptions;
 
-export const vListDictionaryTermsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListDictionaryTermsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListDictionaryTermsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    term: v.optional(v.string())
+export const vListDictionaryTermsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    term: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string())
 });
 
 /**
@@ -3154,12 +3154,12 @@ export const vListDictionaryTermsResponse = vPaginatedDictionaryTerm;
 
 export const vCreateDictionaryTermBody = vDictionaryTermCreate;
 
-export const vCreateDictionaryTermHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateDictionaryTermHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateDictionaryTermPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateDictionaryTermPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3167,19 +3167,19 @@ export const vCreateDictionaryTermPath = v.object({
  */
 export const vCreateDictionaryTermResponse = vDictionaryTerm;
 
-export const vDeleteDictionaryTermPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    dictionary_term_id: v.pipe(v.string(), v.uuid())
+export const vDeleteDictionaryTermPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    dictionary_term_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The term was archived.
  */
-export const vDeleteDictionaryTermResponse = v.void();
+export const vDeleteDictionaryTermResponse = /* @__PURE__ */ v.void();
 
-export const vGetDictionaryTermPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    dictionary_term_id: v.pipe(v.string(), v.uuid())
+export const vGetDictionaryTermPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    dictionary_term_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3189,13 +3189,13 @@ export const vGetDictionaryTermResponse = vDictionaryTerm;
 
 export const vUpdateDictionaryTermBody = vDictionaryTermPatch;
 
-export const vUpdateDictionaryTermHeaders = v.object({
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateDictionaryTermHeaders = /* @__PURE__ */ v.object({
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateDictionaryTermPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    dictionary_term_id: v.pipe(v.string(), v.uuid())
+export const vUpdateDictionaryTermPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    dictionary_term_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3203,21 +3203,21 @@ export const vUpdateDictionaryTermPath = v.object({
  */
 export const vUpdateDictionaryTermResponse = vDictionaryTerm;
 
-export const vListDiceRollsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListDiceRollsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListDiceRollsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListDiceRollsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListDiceRollsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    userid: v.optional(v.pipe(v.string(), v.uuid())),
-    characterid: v.optional(v.pipe(v.string(), v.uuid())),
-    campaignid: v.optional(v.pipe(v.string(), v.uuid())),
-    character_type: v.optional(v.picklist([
+export const vListDiceRollsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    userid: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    characterid: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    campaignid: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.picklist([
         'PLAYER',
         'NPC',
         'STORYTELLER'
@@ -3231,13 +3231,13 @@ export const vListDiceRollsResponse = vPaginatedDiceRoll;
 
 export const vCreateDiceRollBody = vDiceRollCreate;
 
-export const vCreateDiceRollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateDiceRollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateDiceRollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateDiceRollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3245,13 +3245,13 @@ export const vCreateDiceRollPath = v.object({
  */
 export const vCreateDiceRollResponse = vDiceRoll;
 
-export const vGetDiceRollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetDiceRollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetDiceRollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    diceroll_id: v.pipe(v.string(), v.uuid())
+export const vGetDiceRollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    diceroll_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3261,13 +3261,13 @@ export const vGetDiceRollResponse = vDiceRoll;
 
 export const vCreateQuickRollBody = vDiceRollQuickrollCreate;
 
-export const vCreateQuickRollHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateQuickRollHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateQuickRollPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateQuickRollPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3275,16 +3275,16 @@ export const vCreateQuickRollPath = v.object({
  */
 export const vCreateQuickRollResponse = vDiceRoll;
 
-export const vGetCompanyStatisticsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetCompanyStatisticsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetCompanyStatisticsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vGetCompanyStatisticsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCompanyStatisticsQuery = v.object({
-    num_top_traits: v.optional(v.pipe(v.number(), v.integer()), 5)
+export const vGetCompanyStatisticsQuery = /* @__PURE__ */ v.object({
+    num_top_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 5)
 });
 
 /**
@@ -3292,17 +3292,17 @@ export const vGetCompanyStatisticsQuery = v.object({
  */
 export const vGetCompanyStatisticsResponse = vRollStatistics;
 
-export const vGetUserStatisticsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetUserStatisticsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetUserStatisticsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    user_id: v.pipe(v.string(), v.uuid())
+export const vGetUserStatisticsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    user_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetUserStatisticsQuery = v.object({
-    num_top_traits: v.optional(v.pipe(v.number(), v.integer()), 5)
+export const vGetUserStatisticsQuery = /* @__PURE__ */ v.object({
+    num_top_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 5)
 });
 
 /**
@@ -3310,17 +3310,17 @@ export const vGetUserStatisticsQuery = v.object({
  */
 export const vGetUserStatisticsResponse = vRollStatistics;
 
-export const vGetCharacterStatisticsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterStatisticsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterStatisticsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterStatisticsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterStatisticsQuery = v.object({
-    num_top_traits: v.optional(v.pipe(v.number(), v.integer()), 5)
+export const vGetCharacterStatisticsQuery = /* @__PURE__ */ v.object({
+    num_top_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 5)
 });
 
 /**
@@ -3328,17 +3328,17 @@ export const vGetCharacterStatisticsQuery = v.object({
  */
 export const vGetCharacterStatisticsResponse = vRollStatistics;
 
-export const vGetCampaignStatisticsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetCampaignStatisticsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetCampaignStatisticsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignStatisticsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCampaignStatisticsQuery = v.object({
-    num_top_traits: v.optional(v.pipe(v.number(), v.integer()), 5)
+export const vGetCampaignStatisticsQuery = /* @__PURE__ */ v.object({
+    num_top_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer()), 5)
 });
 
 /**
@@ -3346,14 +3346,14 @@ export const vGetCampaignStatisticsQuery = v.object({
  */
 export const vGetCampaignStatisticsResponse = vRollStatistics;
 
-export const vListCampaignBooksPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vListCampaignBooksPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCampaignBooksQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCampaignBooksQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3363,14 +3363,14 @@ export const vListCampaignBooksResponse = vPaginatedBook;
 
 export const vCreateCampaignBookBody = vBookCreate;
 
-export const vCreateCampaignBookHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCampaignBookHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCampaignBookPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vCreateCampaignBookPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3378,29 +3378,29 @@ export const vCreateCampaignBookPath = v.object({
  */
 export const vCreateCampaignBookResponse = vBook;
 
-export const vDeleteCampaignBookHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignBookHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCampaignBookPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignBookPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The book was deleted.
  */
-export const vDeleteCampaignBookResponse = v.void();
+export const vDeleteCampaignBookResponse = /* @__PURE__ */ v.void();
 
-export const vGetCampaignBookPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignBookPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCampaignBookQuery = v.object({
-    include: v.optional(v.array(vBookInclude))
+export const vGetCampaignBookQuery = /* @__PURE__ */ v.object({
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vBookInclude))
 });
 
 /**
@@ -3410,15 +3410,15 @@ export const vGetCampaignBookResponse = vBookDetail;
 
 export const vUpdateCampaignBookBody = vBookUpdate;
 
-export const vUpdateCampaignBookHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCampaignBookHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCampaignBookPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCampaignBookPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3428,15 +3428,15 @@ export const vUpdateCampaignBookResponse = vBook;
 
 export const vRenumberCampaignBookBody = vRenumberRequest;
 
-export const vRenumberCampaignBookHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vRenumberCampaignBookHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vRenumberCampaignBookPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vRenumberCampaignBookPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3444,13 +3444,13 @@ export const vRenumberCampaignBookPath = v.object({
  */
 export const vRenumberCampaignBookResponse = vBook;
 
-export const vListCampaignsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCampaignsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCampaignsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCampaignsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3460,13 +3460,13 @@ export const vListCampaignsResponse = vPaginatedCampaign;
 
 export const vCreateCampaignBody = vCampaignCreate;
 
-export const vCreateCampaignHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCampaignHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCampaignPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateCampaignPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3474,23 +3474,23 @@ export const vCreateCampaignPath = v.object({
  */
 export const vCreateCampaignResponse = vCampaign;
 
-export const vDeleteCampaignHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCampaignPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The campaign was deleted.
  */
-export const vDeleteCampaignResponse = v.void();
+export const vDeleteCampaignResponse = /* @__PURE__ */ v.void();
 
-export const vGetCampaignPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3500,14 +3500,14 @@ export const vGetCampaignResponse = vCampaign;
 
 export const vUpdateCampaignBody = vCampaignUpdate;
 
-export const vUpdateCampaignHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCampaignHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCampaignPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCampaignPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3515,15 +3515,15 @@ export const vUpdateCampaignPath = v.object({
  */
 export const vUpdateCampaignResponse = vCampaign;
 
-export const vListCampaignChaptersPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vListCampaignChaptersPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCampaignChaptersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCampaignChaptersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3533,15 +3533,15 @@ export const vListCampaignChaptersResponse = vPaginatedChapter;
 
 export const vCreateCampaignChapterBody = vChapterCreate;
 
-export const vCreateCampaignChapterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCampaignChapterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCampaignChapterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vCreateCampaignChapterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3549,31 +3549,31 @@ export const vCreateCampaignChapterPath = v.object({
  */
 export const vCreateCampaignChapterResponse = vChapter;
 
-export const vDeleteCampaignChapterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignChapterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCampaignChapterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignChapterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The chapter was deleted.
  */
-export const vDeleteCampaignChapterResponse = v.void();
+export const vDeleteCampaignChapterResponse = /* @__PURE__ */ v.void();
 
-export const vGetCampaignChapterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignChapterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCampaignChapterQuery = v.object({
-    include: v.optional(v.array(vChapterInclude))
+export const vGetCampaignChapterQuery = /* @__PURE__ */ v.object({
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vChapterInclude))
 });
 
 /**
@@ -3583,16 +3583,16 @@ export const vGetCampaignChapterResponse = vChapterDetail;
 
 export const vUpdateCampaignChapterBody = vChapterUpdate;
 
-export const vUpdateCampaignChapterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCampaignChapterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCampaignChapterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCampaignChapterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3602,16 +3602,16 @@ export const vUpdateCampaignChapterResponse = vChapter;
 
 export const vRenumberCampaignChapterBody = vRenumberRequest;
 
-export const vRenumberCampaignChapterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vRenumberCampaignChapterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vRenumberCampaignChapterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vRenumberCampaignChapterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3619,18 +3619,18 @@ export const vRenumberCampaignChapterPath = v.object({
  */
 export const vRenumberCampaignChapterResponse = vChapter;
 
-export const vListCampaignNotesHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListCampaignNotesHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListCampaignNotesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vListCampaignNotesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCampaignNotesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCampaignNotesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3640,14 +3640,14 @@ export const vListCampaignNotesResponse = vPaginatedNote;
 
 export const vCreateCampaignNoteBody = vNoteCreate;
 
-export const vCreateCampaignNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCampaignNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCampaignNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vCreateCampaignNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3655,29 +3655,29 @@ export const vCreateCampaignNotePath = v.object({
  */
 export const vCreateCampaignNoteResponse = vNote;
 
-export const vDeleteCampaignNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vDeleteCampaignNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vDeleteCampaignNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The note was deleted.
  */
-export const vDeleteCampaignNoteResponse = v.void();
+export const vDeleteCampaignNoteResponse = /* @__PURE__ */ v.void();
 
-export const vGetCampaignNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetCampaignNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetCampaignNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3687,15 +3687,15 @@ export const vGetCampaignNoteResponse = vNote;
 
 export const vUpdateCampaignNoteBody = vNoteUpdate;
 
-export const vUpdateCampaignNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCampaignNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCampaignNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCampaignNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3703,19 +3703,19 @@ export const vUpdateCampaignNotePath = v.object({
  */
 export const vUpdateCampaignNoteResponse = vNote;
 
-export const vListCampaignAssetsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListCampaignAssetsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListCampaignAssetsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vListCampaignAssetsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCampaignAssetsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    asset_type: v.optional(vAssetType)
+export const vListCampaignAssetsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    asset_type: /* @__PURE__ */ v.optional(vAssetType)
 });
 
 /**
@@ -3723,29 +3723,29 @@ export const vListCampaignAssetsQuery = v.object({
  */
 export const vListCampaignAssetsResponse = vPaginatedAsset;
 
-export const vDeleteCampaignAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCampaignAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCampaignAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The asset was deleted.
  */
-export const vDeleteCampaignAssetResponse = v.void();
+export const vDeleteCampaignAssetResponse = /* @__PURE__ */ v.void();
 
-export const vGetCampaignAssetHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetCampaignAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetCampaignAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vGetCampaignAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3755,14 +3755,14 @@ export const vGetCampaignAssetResponse = vAsset;
 
 export const vUploadCampaignAssetBody = vAssetUpload;
 
-export const vUploadCampaignAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUploadCampaignAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUploadCampaignAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vUploadCampaignAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3770,19 +3770,19 @@ export const vUploadCampaignAssetPath = v.object({
  */
 export const vUploadCampaignAssetResponse = vAsset;
 
-export const vListBookNotesHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListBookNotesHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListBookNotesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vListBookNotesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListBookNotesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListBookNotesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3792,15 +3792,15 @@ export const vListBookNotesResponse = vPaginatedNote;
 
 export const vCreateBookNoteBody = vNoteCreate;
 
-export const vCreateBookNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateBookNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateBookNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vCreateBookNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3808,31 +3808,31 @@ export const vCreateBookNotePath = v.object({
  */
 export const vCreateBookNoteResponse = vNote;
 
-export const vDeleteBookNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vDeleteBookNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vDeleteBookNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vDeleteBookNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The note was deleted.
  */
-export const vDeleteBookNoteResponse = v.void();
+export const vDeleteBookNoteResponse = /* @__PURE__ */ v.void();
 
-export const vGetBookNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetBookNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetBookNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vGetBookNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3842,16 +3842,16 @@ export const vGetBookNoteResponse = vNote;
 
 export const vUpdateBookNoteBody = vNoteUpdate;
 
-export const vUpdateBookNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateBookNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateBookNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vUpdateBookNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3859,20 +3859,20 @@ export const vUpdateBookNotePath = v.object({
  */
 export const vUpdateBookNoteResponse = vNote;
 
-export const vListBookAssetsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListBookAssetsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListBookAssetsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vListBookAssetsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListBookAssetsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    asset_type: v.optional(vAssetType)
+export const vListBookAssetsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    asset_type: /* @__PURE__ */ v.optional(vAssetType)
 });
 
 /**
@@ -3880,31 +3880,31 @@ export const vListBookAssetsQuery = v.object({
  */
 export const vListBookAssetsResponse = vPaginatedAsset;
 
-export const vDeleteBookAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteBookAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteBookAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vDeleteBookAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The asset was deleted.
  */
-export const vDeleteBookAssetResponse = v.void();
+export const vDeleteBookAssetResponse = /* @__PURE__ */ v.void();
 
-export const vGetBookAssetHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetBookAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetBookAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vGetBookAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3914,15 +3914,15 @@ export const vGetBookAssetResponse = vAsset;
 
 export const vUploadBookAssetBody = vAssetUpload;
 
-export const vUploadBookAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUploadBookAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUploadBookAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid())
+export const vUploadBookAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3930,20 +3930,20 @@ export const vUploadBookAssetPath = v.object({
  */
 export const vUploadBookAssetResponse = vAsset;
 
-export const vListChapterNotesHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListChapterNotesHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListChapterNotesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vListChapterNotesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListChapterNotesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListChapterNotesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -3953,16 +3953,16 @@ export const vListChapterNotesResponse = vPaginatedNote;
 
 export const vCreateChapterNoteBody = vNoteCreate;
 
-export const vCreateChapterNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateChapterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateChapterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vCreateChapterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -3970,33 +3970,33 @@ export const vCreateChapterNotePath = v.object({
  */
 export const vCreateChapterNoteResponse = vNote;
 
-export const vDeleteChapterNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vDeleteChapterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vDeleteChapterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vDeleteChapterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The note was deleted.
  */
-export const vDeleteChapterNoteResponse = v.void();
+export const vDeleteChapterNoteResponse = /* @__PURE__ */ v.void();
 
-export const vGetChapterNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetChapterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetChapterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vGetChapterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4006,17 +4006,17 @@ export const vGetChapterNoteResponse = vNote;
 
 export const vUpdateChapterNoteBody = vNoteUpdate;
 
-export const vUpdateChapterNoteHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateChapterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateChapterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vUpdateChapterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4024,21 +4024,21 @@ export const vUpdateChapterNotePath = v.object({
  */
 export const vUpdateChapterNoteResponse = vNote;
 
-export const vListChapterAssetsHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vListChapterAssetsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vListChapterAssetsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vListChapterAssetsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListChapterAssetsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    asset_type: v.optional(vAssetType)
+export const vListChapterAssetsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    asset_type: /* @__PURE__ */ v.optional(vAssetType)
 });
 
 /**
@@ -4046,33 +4046,33 @@ export const vListChapterAssetsQuery = v.object({
  */
 export const vListChapterAssetsResponse = vPaginatedAsset;
 
-export const vDeleteChapterAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteChapterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteChapterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vDeleteChapterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The asset was deleted.
  */
-export const vDeleteChapterAssetResponse = v.void();
+export const vDeleteChapterAssetResponse = /* @__PURE__ */ v.void();
 
-export const vGetChapterAssetHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetChapterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetChapterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vGetChapterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4082,16 +4082,16 @@ export const vGetChapterAssetResponse = vAsset;
 
 export const vUploadChapterAssetBody = vAssetUpload;
 
-export const vUploadChapterAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUploadChapterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUploadChapterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    campaign_id: v.pipe(v.string(), v.uuid()),
-    book_id: v.pipe(v.string(), v.uuid()),
-    chapter_id: v.pipe(v.string(), v.uuid())
+export const vUploadChapterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    book_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    chapter_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4099,24 +4099,24 @@ export const vUploadChapterAssetPath = v.object({
  */
 export const vUploadChapterAssetResponse = vAsset;
 
-export const vListCharactersHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListCharactersHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharactersPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharactersPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharactersQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    campaign_id: v.optional(v.pipe(v.string(), v.uuid())),
-    user_player_id: v.optional(v.pipe(v.string(), v.uuid())),
-    user_creator_id: v.optional(v.pipe(v.string(), v.uuid())),
-    character_class: v.optional(vCharacterClass),
-    character_type: v.optional(vCharacterType),
-    status: v.optional(vCharacterStatus),
-    is_temporary: v.optional(v.boolean(), false)
+export const vListCharactersQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    campaign_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_player_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    user_creator_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_class: /* @__PURE__ */ v.optional(vCharacterClass),
+    character_type: /* @__PURE__ */ v.optional(vCharacterType),
+    status: /* @__PURE__ */ v.optional(vCharacterStatus),
+    is_temporary: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false)
 });
 
 /**
@@ -4126,13 +4126,13 @@ export const vListCharactersResponse = vPaginatedCharacter;
 
 export const vCreateCharacterBody = vCharacterCreate;
 
-export const vCreateCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vCreateCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4140,31 +4140,31 @@ export const vCreateCharacterPath = v.object({
  */
 export const vCreateCharacterResponse = vCharacter;
 
-export const vDeleteCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The character was deleted.
  */
-export const vDeleteCharacterResponse = v.void();
+export const vDeleteCharacterResponse = /* @__PURE__ */ v.void();
 
-export const vGetCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterQuery = v.object({
-    include: v.optional(v.array(vCharacterInclude))
+export const vGetCharacterQuery = /* @__PURE__ */ v.object({
+    include: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(vCharacterInclude))
 });
 
 /**
@@ -4174,14 +4174,14 @@ export const vGetCharacterResponse = vCharacterDetail;
 
 export const vUpdateCharacterBody = vCharacterUpdate;
 
-export const vUpdateCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4189,17 +4189,17 @@ export const vUpdateCharacterPath = v.object({
  */
 export const vUpdateCharacterResponse = vCharacter;
 
-export const vGetCharacterFullSheetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterFullSheetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterFullSheetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterFullSheetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterFullSheetQuery = v.object({
-    include_available_traits: v.optional(v.boolean(), false)
+export const vGetCharacterFullSheetQuery = /* @__PURE__ */ v.object({
+    include_available_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false)
 });
 
 /**
@@ -4207,18 +4207,18 @@ export const vGetCharacterFullSheetQuery = v.object({
  */
 export const vGetCharacterFullSheetResponse = vCharacterFullSheet;
 
-export const vGetCharacterFullSheetCategoryHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterFullSheetCategoryHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterFullSheetCategoryPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    category_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterFullSheetCategoryPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    category_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterFullSheetCategoryQuery = v.object({
-    include_available_traits: v.optional(v.boolean(), false)
+export const vGetCharacterFullSheetCategoryQuery = /* @__PURE__ */ v.object({
+    include_available_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false)
 });
 
 /**
@@ -4228,17 +4228,17 @@ export const vGetCharacterFullSheetCategoryResponse = vFullSheetCategory;
 
 export const vAutogenerateCharacterBody = vAutogenerateCharacterRequest;
 
-export const vAutogenerateCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vAutogenerateCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vAutogenerateCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vAutogenerateCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vAutogenerateCharacterQuery = v.object({
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vAutogenerateCharacterQuery = /* @__PURE__ */ v.object({
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4246,17 +4246,17 @@ export const vAutogenerateCharacterQuery = v.object({
  */
 export const vAutogenerateCharacterResponse = vCharacter;
 
-export const vStartChargenSessionHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vStartChargenSessionHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vStartChargenSessionPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vStartChargenSessionPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vStartChargenSessionQuery = v.object({
-    campaign_id: v.pipe(v.string(), v.uuid())
+export const vStartChargenSessionQuery = /* @__PURE__ */ v.object({
+    campaign_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4266,13 +4266,13 @@ export const vStartChargenSessionResponse = vChargenSession;
 
 export const vFinalizeChargenSessionBody = vChargenSessionFinalize;
 
-export const vFinalizeChargenSessionHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid())),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vFinalizeChargenSessionHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vFinalizeChargenSessionPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vFinalizeChargenSessionPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4280,26 +4280,26 @@ export const vFinalizeChargenSessionPath = v.object({
  */
 export const vFinalizeChargenSessionResponse = vCharacter;
 
-export const vListChargenSessionsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListChargenSessionsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListChargenSessionsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListChargenSessionsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The open sessions.
  */
-export const vListChargenSessionsResponse = v.array(vChargenSession);
+export const vListChargenSessionsResponse = /* @__PURE__ */ v.array(vChargenSession);
 
-export const vGetChargenSessionHeaders = v.object({
-    'On-Behalf-Of': v.optional(v.pipe(v.string(), v.uuid()))
+export const vGetChargenSessionHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()))
 });
 
-export const vGetChargenSessionPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    session_id: v.pipe(v.string(), v.uuid())
+export const vGetChargenSessionPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    session_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4307,18 +4307,18 @@ export const vGetChargenSessionPath = v.object({
  */
 export const vGetChargenSessionResponse = vChargenSession;
 
-export const vListCharacterInventoryItemsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListCharacterInventoryItemsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterInventoryItemsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterInventoryItemsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterInventoryItemsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCharacterInventoryItemsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -4328,14 +4328,14 @@ export const vListCharacterInventoryItemsResponse = vPaginatedInventoryItem;
 
 export const vCreateCharacterInventoryItemBody = vInventoryItemCreate;
 
-export const vCreateCharacterInventoryItemHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCharacterInventoryItemHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCharacterInventoryItemPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vCreateCharacterInventoryItemPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4343,29 +4343,29 @@ export const vCreateCharacterInventoryItemPath = v.object({
  */
 export const vCreateCharacterInventoryItemResponse = vInventoryItem;
 
-export const vDeleteCharacterInventoryItemHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterInventoryItemHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterInventoryItemPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    inventory_item_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterInventoryItemPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    inventory_item_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The item was deleted.
  */
-export const vDeleteCharacterInventoryItemResponse = v.void();
+export const vDeleteCharacterInventoryItemResponse = /* @__PURE__ */ v.void();
 
-export const vGetCharacterInventoryItemHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterInventoryItemHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterInventoryItemPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    inventory_item_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterInventoryItemPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    inventory_item_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4375,15 +4375,15 @@ export const vGetCharacterInventoryItemResponse = vInventoryItem;
 
 export const vUpdateCharacterInventoryItemBody = vInventoryItemUpdate;
 
-export const vUpdateCharacterInventoryItemHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCharacterInventoryItemHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCharacterInventoryItemPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    inventory_item_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCharacterInventoryItemPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    inventory_item_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4391,20 +4391,20 @@ export const vUpdateCharacterInventoryItemPath = v.object({
  */
 export const vUpdateCharacterInventoryItemResponse = vInventoryItem;
 
-export const vListCharacterTraitsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListCharacterTraitsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterTraitsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterTraitsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterTraitsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    category_id: v.optional(v.pipe(v.string(), v.uuid())),
-    is_rollable: v.optional(v.boolean())
+export const vListCharacterTraitsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    category_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    is_rollable: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean())
 });
 
 /**
@@ -4412,33 +4412,33 @@ export const vListCharacterTraitsQuery = v.object({
  */
 export const vListCharacterTraitsResponse = vPaginatedCharacterTrait;
 
-export const vDeleteCharacterTraitHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterTraitHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterTraitPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    character_trait_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterTraitPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterTraitQuery = v.object({
-    currency: v.optional(vTraitModifyCurrency)
+export const vDeleteCharacterTraitQuery = /* @__PURE__ */ v.object({
+    currency: /* @__PURE__ */ v.optional(vTraitModifyCurrency)
 });
 
 /**
  * The trait was removed.
  */
-export const vDeleteCharacterTraitResponse = v.void();
+export const vDeleteCharacterTraitResponse = /* @__PURE__ */ v.void();
 
-export const vGetCharacterTraitHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterTraitHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterTraitPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    character_trait_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterTraitPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4448,14 +4448,14 @@ export const vGetCharacterTraitResponse = vCharacterTrait;
 
 export const vAssignTraitToCharacterBody = vCharacterTraitAssign;
 
-export const vAssignTraitToCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vAssignTraitToCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vAssignTraitToCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vAssignTraitToCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4466,16 +4466,16 @@ export const vAssignTraitToCharacterResponse = vCharacterTrait;
 /**
  * A JSON array of at most 200 assignments (400 above).
  */
-export const vBulkAssignTraitsToCharacterBody = v.pipe(v.array(vCharacterTraitAssign), v.maxLength(200));
+export const vBulkAssignTraitsToCharacterBody = /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.array(vCharacterTraitAssign), /* @__PURE__ */ v.maxLength(200));
 
-export const vBulkAssignTraitsToCharacterHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vBulkAssignTraitsToCharacterHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vBulkAssignTraitsToCharacterPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vBulkAssignTraitsToCharacterPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4485,14 +4485,14 @@ export const vBulkAssignTraitsToCharacterResponse = vBulkAssignTraitResult;
 
 export const vCreateCustomTraitBody = vCustomTraitCreate;
 
-export const vCreateCustomTraitHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCustomTraitHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCustomTraitPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vCreateCustomTraitPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4500,14 +4500,14 @@ export const vCreateCustomTraitPath = v.object({
  */
 export const vCreateCustomTraitResponse = vCharacterTrait;
 
-export const vGetTraitValueOptionsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetTraitValueOptionsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetTraitValueOptionsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    character_trait_id: v.pipe(v.string(), v.uuid())
+export const vGetTraitValueOptionsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4517,15 +4517,15 @@ export const vGetTraitValueOptionsResponse = vTraitValueOptions;
 
 export const vModifyTraitValueBody = vTraitValueUpdate;
 
-export const vModifyTraitValueHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vModifyTraitValueHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vModifyTraitValuePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    character_trait_id: v.pipe(v.string(), v.uuid())
+export const vModifyTraitValuePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4533,18 +4533,18 @@ export const vModifyTraitValuePath = v.object({
  */
 export const vModifyTraitValueResponse = vCharacterTrait;
 
-export const vListCharacterNotesHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListCharacterNotesHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterNotesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterNotesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterNotesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCharacterNotesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -4554,14 +4554,14 @@ export const vListCharacterNotesResponse = vPaginatedNote;
 
 export const vCreateCharacterNoteBody = vNoteCreate;
 
-export const vCreateCharacterNoteHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vCreateCharacterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vCreateCharacterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vCreateCharacterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4569,29 +4569,29 @@ export const vCreateCharacterNotePath = v.object({
  */
 export const vCreateCharacterNoteResponse = vNote;
 
-export const vDeleteCharacterNoteHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The note was deleted.
  */
-export const vDeleteCharacterNoteResponse = v.void();
+export const vDeleteCharacterNoteResponse = /* @__PURE__ */ v.void();
 
-export const vGetCharacterNoteHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4601,15 +4601,15 @@ export const vGetCharacterNoteResponse = vNote;
 
 export const vUpdateCharacterNoteBody = vNoteUpdate;
 
-export const vUpdateCharacterNoteHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUpdateCharacterNoteHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUpdateCharacterNotePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    note_id: v.pipe(v.string(), v.uuid())
+export const vUpdateCharacterNotePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    note_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4617,19 +4617,19 @@ export const vUpdateCharacterNotePath = v.object({
  */
 export const vUpdateCharacterNoteResponse = vNote;
 
-export const vListCharacterAssetsHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vListCharacterAssetsHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterAssetsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterAssetsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterAssetsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    asset_type: v.optional(vAssetType)
+export const vListCharacterAssetsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(100)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    asset_type: /* @__PURE__ */ v.optional(vAssetType)
 });
 
 /**
@@ -4637,29 +4637,29 @@ export const vListCharacterAssetsQuery = v.object({
  */
 export const vListCharacterAssetsResponse = vPaginatedAsset;
 
-export const vDeleteCharacterAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vDeleteCharacterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vDeleteCharacterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
  * The asset was deleted.
  */
-export const vDeleteCharacterAssetResponse = v.void();
+export const vDeleteCharacterAssetResponse = /* @__PURE__ */ v.void();
 
-export const vGetCharacterAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid())
+export const vGetCharacterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vGetCharacterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid()),
-    asset_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    asset_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4669,14 +4669,14 @@ export const vGetCharacterAssetResponse = vAsset;
 
 export const vUploadCharacterAssetBody = vAssetUpload;
 
-export const vUploadCharacterAssetHeaders = v.object({
-    'On-Behalf-Of': v.pipe(v.string(), v.uuid()),
-    'Idempotency-Key': v.optional(v.pipe(v.string(), v.minLength(1)))
+export const vUploadCharacterAssetHeaders = /* @__PURE__ */ v.object({
+    'On-Behalf-Of': /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    'Idempotency-Key': /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.minLength(1)))
 });
 
-export const vUploadCharacterAssetPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    character_id: v.pipe(v.string(), v.uuid())
+export const vUploadCharacterAssetPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    character_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4684,15 +4684,15 @@ export const vUploadCharacterAssetPath = v.object({
  */
 export const vUploadCharacterAssetResponse = vAsset;
 
-export const vListCharacterBlueprintSectionsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintSectionsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintSectionsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion),
-    character_class: v.optional(vCharacterClass)
+export const vListCharacterBlueprintSectionsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion),
+    character_class: /* @__PURE__ */ v.optional(vCharacterClass)
 });
 
 /**
@@ -4700,9 +4700,9 @@ export const vListCharacterBlueprintSectionsQuery = v.object({
  */
 export const vListCharacterBlueprintSectionsResponse = vPaginatedSheetSection;
 
-export const vGetCharacterBlueprintSectionPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    section_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintSectionPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    section_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4710,16 +4710,16 @@ export const vGetCharacterBlueprintSectionPath = v.object({
  */
 export const vGetCharacterBlueprintSectionResponse = vSheetSection;
 
-export const vListCharacterBlueprintCategoriesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintCategoriesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintCategoriesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion),
-    section_id: v.optional(v.pipe(v.string(), v.uuid())),
-    character_class: v.optional(vCharacterClass)
+export const vListCharacterBlueprintCategoriesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion),
+    section_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_class: /* @__PURE__ */ v.optional(vCharacterClass)
 });
 
 /**
@@ -4727,9 +4727,9 @@ export const vListCharacterBlueprintCategoriesQuery = v.object({
  */
 export const vListCharacterBlueprintCategoriesResponse = vPaginatedTraitCategory;
 
-export const vGetCharacterBlueprintCategoryPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    category_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintCategoryPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    category_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4737,16 +4737,16 @@ export const vGetCharacterBlueprintCategoryPath = v.object({
  */
 export const vGetCharacterBlueprintCategoryResponse = vTraitCategory;
 
-export const vListCharacterBlueprintSubcategoriesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintSubcategoriesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintSubcategoriesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion),
-    category_id: v.optional(v.pipe(v.string(), v.uuid())),
-    character_class: v.optional(vCharacterClass)
+export const vListCharacterBlueprintSubcategoriesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion),
+    category_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    character_class: /* @__PURE__ */ v.optional(vCharacterClass)
 });
 
 /**
@@ -4754,9 +4754,9 @@ export const vListCharacterBlueprintSubcategoriesQuery = v.object({
  */
 export const vListCharacterBlueprintSubcategoriesResponse = vPaginatedTraitSubcategory;
 
-export const vGetCharacterBlueprintSubcategoryPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    subcategory_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintSubcategoryPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    subcategory_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4764,20 +4764,20 @@ export const vGetCharacterBlueprintSubcategoryPath = v.object({
  */
 export const vGetCharacterBlueprintSubcategoryResponse = vTraitSubcategory;
 
-export const vListAllCharacterBlueprintTraitsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListAllCharacterBlueprintTraitsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListAllCharacterBlueprintTraitsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion),
-    character_class: v.optional(vCharacterClass),
-    category_id: v.optional(v.pipe(v.string(), v.uuid())),
-    subcategory_id: v.optional(v.pipe(v.string(), v.uuid())),
-    exclude_subcategory_traits: v.optional(v.boolean(), false),
-    is_rollable: v.optional(v.boolean()),
-    order_by: v.optional(vBlueprintTraitOrderBy, 'NAME')
+export const vListAllCharacterBlueprintTraitsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion),
+    character_class: /* @__PURE__ */ v.optional(vCharacterClass),
+    category_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    subcategory_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())),
+    exclude_subcategory_traits: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean(), false),
+    is_rollable: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+    order_by: /* @__PURE__ */ v.optional(vBlueprintTraitOrderBy, 'NAME')
 });
 
 /**
@@ -4785,9 +4785,9 @@ export const vListAllCharacterBlueprintTraitsQuery = v.object({
  */
 export const vListAllCharacterBlueprintTraitsResponse = vPaginatedTrait;
 
-export const vGetCharacterBlueprintTraitPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    trait_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintTraitPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    trait_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4795,13 +4795,13 @@ export const vGetCharacterBlueprintTraitPath = v.object({
  */
 export const vGetCharacterBlueprintTraitResponse = vTrait;
 
-export const vListCharacterBlueprintConceptsPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintConceptsPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintConceptsQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0)
+export const vListCharacterBlueprintConceptsQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0)
 });
 
 /**
@@ -4809,9 +4809,9 @@ export const vListCharacterBlueprintConceptsQuery = v.object({
  */
 export const vListCharacterBlueprintConceptsResponse = vPaginatedCharacterConcept;
 
-export const vGetCharacterBlueprintConceptPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    concept_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintConceptPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    concept_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4819,14 +4819,14 @@ export const vGetCharacterBlueprintConceptPath = v.object({
  */
 export const vGetCharacterBlueprintConceptResponse = vCharacterConcept;
 
-export const vListCharacterBlueprintVampireClansPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintVampireClansPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintVampireClansQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion)
+export const vListCharacterBlueprintVampireClansQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion)
 });
 
 /**
@@ -4834,9 +4834,9 @@ export const vListCharacterBlueprintVampireClansQuery = v.object({
  */
 export const vListCharacterBlueprintVampireClansResponse = vPaginatedVampireClan;
 
-export const vGetCharacterBlueprintVampireClanPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    vampire_clan_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintVampireClanPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    vampire_clan_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4844,14 +4844,14 @@ export const vGetCharacterBlueprintVampireClanPath = v.object({
  */
 export const vGetCharacterBlueprintVampireClanResponse = vVampireClan;
 
-export const vListCharacterBlueprintWerewolfTribesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintWerewolfTribesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintWerewolfTribesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion)
+export const vListCharacterBlueprintWerewolfTribesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion)
 });
 
 /**
@@ -4859,9 +4859,9 @@ export const vListCharacterBlueprintWerewolfTribesQuery = v.object({
  */
 export const vListCharacterBlueprintWerewolfTribesResponse = vPaginatedWerewolfTribe;
 
-export const vGetCharacterBlueprintWerewolfTribePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    werewolf_tribe_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintWerewolfTribePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    werewolf_tribe_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
@@ -4869,14 +4869,14 @@ export const vGetCharacterBlueprintWerewolfTribePath = v.object({
  */
 export const vGetCharacterBlueprintWerewolfTribeResponse = vWerewolfTribe;
 
-export const vListCharacterBlueprintWerewolfAuspicesPath = v.object({
-    company_id: v.pipe(v.string(), v.uuid())
+export const vListCharacterBlueprintWerewolfAuspicesPath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
-export const vListCharacterBlueprintWerewolfAuspicesQuery = v.object({
-    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 10),
-    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
-    game_version: v.optional(vGameVersion)
+export const vListCharacterBlueprintWerewolfAuspicesQuery = /* @__PURE__ */ v.object({
+    limit: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0), /* @__PURE__ */ v.maxValue(1000)), 10),
+    offset: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.pipe(/* @__PURE__ */ v.number(), /* @__PURE__ */ v.integer(), /* @__PURE__ */ v.minValue(0)), 0),
+    game_version: /* @__PURE__ */ v.optional(vGameVersion)
 });
 
 /**
@@ -4884,9 +4884,9 @@ export const vListCharacterBlueprintWerewolfAuspicesQuery = v.object({
  */
 export const vListCharacterBlueprintWerewolfAuspicesResponse = vPaginatedWerewolfAuspice;
 
-export const vGetCharacterBlueprintWerewolfAuspicePath = v.object({
-    company_id: v.pipe(v.string(), v.uuid()),
-    werewolf_auspice_id: v.pipe(v.string(), v.uuid())
+export const vGetCharacterBlueprintWerewolfAuspicePath = /* @__PURE__ */ v.object({
+    company_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid()),
+    werewolf_auspice_id: /* @__PURE__ */ v.pipe(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.uuid())
 });
 
 /**
