@@ -1,4 +1,5 @@
 import type { Policy } from '../types.js';
+import { setCredential } from './credential-header.js';
 
 export interface BearerAuthOptions {
   /** The token, or a function returning it (read on every request, so a new token takes effect at once). */
@@ -17,7 +18,7 @@ export function bearerAuth(options: BearerAuthOptions): Policy {
   return (next) => async (request, context) => {
     if (context.anonymous) return next(request, context);
     const token = await read();
-    if (token) request.headers.set(header, scheme ? `${scheme} ${token}` : token);
+    if (token) setCredential(request, context, header, token, scheme, 'The bearer token');
     return next(request, context);
   };
 }
