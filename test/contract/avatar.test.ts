@@ -40,7 +40,8 @@ describe('avatar: every operation against Prism', () => {
         results: client.results,
         users: client.users,
       },
-      operationIndex,
+      // The generated index names each operation's group; the contract helper calls it `resource`.
+      operationIndex: operationIndex.map((o) => ({ ...o, resource: o.group })),
       validators,
     };
   });

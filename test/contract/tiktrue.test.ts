@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import {
   AuthorizationError,
   NotFoundError,
+  OPERATIONS,
+  type OperationId,
   operationIndex,
   RequestValidationError,
   TikTrueClient,
@@ -29,13 +31,37 @@ async function loggedIn(extra: Partial<TikTrueClientOptions> = {}): Promise<TikT
   return client;
 }
 
+/**
+ * Every operation, public or internal, through the client's operation table: `client.call(OPERATIONS[id], …)`
+ * is what each generated method runs (test/wiring.test.ts pins each public method to its operation).
+ */
+function byOperation(client: TikTrueClient) {
+  const index = operationIndex.map((op) => ({ ...op, resource: 'operations', method: op.operationId }));
+  const operations = Object.fromEntries(
+    index.map((op) => {
+      const id = op.operationId as OperationId;
+      const slots = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+      const call = (...args: unknown[]) => {
+        const path = Object.fromEntries(slots.map((slot, i) => [slot, args[i]]));
+        const rest = args.slice(slots.length);
+        const body = 'request' in OPERATIONS[id] ? rest.shift() : undefined;
+        const { headers, ...query } = (rest[0] ?? {}) as { headers?: Record<string, string> };
+        return client.call(OPERATIONS[id], { path, query, headers, body });
+      };
+      return [op.operationId, call];
+    }),
+  );
+  return { index, resources: { operations } };
+}
+
 describe('tiktrue: every operation against Prism', async () => {
   const client = await loggedIn();
+  const { index, resources } = byOperation(client);
   defineContractSuite(() => ({
     api: 'tiktrue',
     document,
-    resources: client.api,
-    operationIndex,
+    resources,
+    operationIndex: index,
     validators,
   }));
 });

@@ -2,14 +2,21 @@ import { SdkError } from '@sdkforge/runtime';
 import type { Job } from './types.js';
 
 /**
- * The operation needs credentials and the client has none (no api key, `authenticate()` not
- * called), and `verifyAuth` is on. Thrown before anything is sent.
+ * The operation needs credentials the client does not have (no api key, `authenticate()` not called, or
+ * a password session on an operation that takes only an api key), and `verifyAuth` is on. Thrown before
+ * anything is sent.
  */
 export class CredentialsRequiredError extends SdkError {
   override name = 'CredentialsRequiredError';
-  constructor(readonly operationId: string) {
+  /** @param schemes the only security schemes the operation accepts, when the client's is not one of them */
+  constructor(
+    readonly operationId: string,
+    schemes?: readonly string[],
+  ) {
     super(
-      `${operationId} needs credentials: pass \`apiKey\` to AvatarClient or call \`client.authenticate(username, password)\` first`,
+      schemes
+        ? `${operationId} accepts only ${schemes.join(' or ')} credentials (an api key on API 3.x servers), not this client's password session`
+        : `${operationId} needs credentials: pass \`apiKey\` to AvatarClient or call \`client.authenticate(username, password)\` first`,
     );
   }
 }

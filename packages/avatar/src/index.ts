@@ -3,6 +3,8 @@ export {
   APIError,
   AuthenticationError,
   AuthorizationError,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   type Logger,
@@ -28,8 +30,11 @@ export {
   storageUrlFor,
 } from './client.js';
 export { AuthModeError, CredentialsRequiredError, JobFailedError, StorageError } from './errors.js';
-export * from './generated/resources.gen.js';
+export * from './generated/client.gen.js';
+export type * from './generated/models.gen.js';
+export * from './generated/operations.gen.js';
 export type { components, operations, paths } from './generated/schema.gen.js';
+export * from './generated/services.gen.js';
 export {
   CHAIN_PARAMETERS,
   createJobChain,
@@ -45,15 +50,9 @@ export { accessUrlFor, fileNameOf, joinS3, parseS3Url, type S3Location, s3PathOf
 export { buildResourceSet, type ResourceSetInput, type TableInput } from './resource-set.js';
 export {
   FAILED_JOB_STATUSES,
-  type FileAccess,
-  type FileCredentials,
   isFailedJob,
   type Job,
   type JobCreated,
-  type JobKind,
-  type JobResults,
-  type JobStatus,
   type LoginTokens,
-  type MeUser,
   type ResourceSet,
 } from './types.js';

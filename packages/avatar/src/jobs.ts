@@ -1,7 +1,8 @@
 import { AbortError } from '@sdkforge/runtime';
 import type { AvatarClient } from './client.js';
 import { JobFailedError } from './errors.js';
-import { isFailedJob, type Job, type JobCreated, type JobKind } from './types.js';
+import type { JobKind } from './generated/models.gen.js';
+import { isFailedJob, type Job, type JobCreated } from './types.js';
 
 /** How often a job is polled: exponential backoff between `initialDelay` and `maxDelay` (ms). */
 export interface PollOptions {

@@ -1,5 +1,5 @@
 import { parseAllDocuments, stringify } from 'yaml';
-import type { JobKind } from './types.js';
+import type { JobKind } from './generated/models.gen.js';
 
 /** One table of a single- or multi-table avatarization. */
 export interface TableInput {

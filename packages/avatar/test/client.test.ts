@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { MemoryTokenStore } from '@sdkforge/runtime';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   AuthModeError,
   AvatarClient,
+  ClientClosedError,
   CredentialsRequiredError,
   DEFAULT_BASE_URL,
   RequestValidationError,
@@ -84,6 +85,18 @@ describe('base URL and storage URL', () => {
     expect(() => new AvatarClient({ apiKey: '  ' })).toThrow(/apiKey is empty/);
   });
 
+  it('reads AVATAR_BASE_URL when no baseUrl is given (an option wins)', () => {
+    vi.stubEnv('AVATAR_BASE_URL', 'https://env.example.org');
+    try {
+      expect(new AvatarClient().baseUrl).toBe('https://env.example.org/api');
+      expect(new AvatarClient({ baseUrl: 'https://opt.example.org/api' }).baseUrl).toBe(
+        'https://opt.example.org/api',
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('sends every operation to <baseUrl><path>', async () => {
     const { seen, fetch } = recorder();
     const client = new AvatarClient({ baseUrl: 'https://avatar.example.org', apiKey: KEY, fetch });
@@ -101,12 +114,12 @@ describe('api key authentication', () => {
     expect(client.authMode).toBe('api-key');
   });
 
-  it('sends no credentials to the operations the spec marks public', async () => {
+  it('sends no credentials where the spec says public, and the key where credentials are optional', async () => {
     const { seen, fetch } = recorder(() => json({ status: 'ok' }));
     const client = new AvatarClient({ apiKey: KEY, fetch });
-    await client.health.getHealth();
     await client.compatibility.isClientCompatible();
-    expect(seen.map((s) => s.headers.get('authorization'))).toEqual([null, null]);
+    await client.health.getHealth();
+    expect(seen.map((s) => s.headers.get('authorization'))).toEqual([null, `api-key-v1 ${KEY}`]);
   });
 
   it('authenticate() on an api-key client throws AuthModeError and sends nothing', async () => {
@@ -362,6 +375,31 @@ describe('retries and timeouts (runtime policies)', () => {
       });
     const client = new AvatarClient({ apiKey: KEY, fetch, timeout: 20, retry: false });
     await expect(client.users.getMe()).rejects.toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe('close()', () => {
+  it('after close() every call rejects with ClientClosedError and nothing is sent', async () => {
+    const { seen, fetch } = recorder();
+    const client = new AvatarClient({ apiKey: KEY, fetch });
+    await client.users.getMe();
+    await client.close();
+    expect(client.isClosed).toBe(true);
+    const error = await client.jobs.getJobStatus('job-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientClosedError);
+    expect((error as ClientClosedError).operationId).toBe('getJobStatus');
+    await expect(client.authenticate('u', 'p')).rejects.toBeInstanceOf(AuthModeError);
+    expect(seen).toHaveLength(1);
+  });
+
+  it('await using closes the client at the end of the block (the Node pool included)', async () => {
+    let kept: AvatarClient | undefined;
+    {
+      await using client = new AvatarClient({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9/api' });
+      kept = client;
+    }
+    expect(kept.isClosed).toBe(true);
+    await expect(kept.users.getMe()).rejects.toBeInstanceOf(ClientClosedError);
   });
 });
 

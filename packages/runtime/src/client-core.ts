@@ -10,6 +10,7 @@ import { ClientClosedError, ConfigurationError } from './errors.js';
 import type { Logger, LogLevel } from './log.js';
 import type { BaseTransport, NodeOptions } from './platform/types.js';
 import type { RetryBudget, RetryBudgetOptions } from './policies/retry-budget.js';
+import type { ServiceHost } from './service.js';
 import { createSdkTransport } from './stack.js';
 import type { CallOptions, Fetch, Policy, RetryOptions } from './types.js';
 import { userAgentHeaders } from './user-agent.js';
@@ -89,7 +90,7 @@ export interface ClientSlot {
  * After `close()` (or the end of an `await using` block) every call — new, or the next attempt of one in
  * flight — rejects with {@link ClientClosedError} and nothing more is sent.
  */
-export abstract class ClientCore implements AsyncDisposable {
+export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   /** Server root (no trailing slash). */
   readonly baseUrl: string;
   /** The API's base path (no trailing slash; '' when none). */

@@ -81,6 +81,7 @@ export class ConfigurationError extends SdkError {
 /** The client was closed (`close()` or `await using`); this call was not sent. Create a new client. */
 export class ClientClosedError extends SdkError {
   override name = 'ClientClosedError';
+  /** The operation that was refused. */
   readonly operationId: string;
   constructor(operationId: string, client = 'client') {
     super(`${operationId}: this ${client} is closed`);

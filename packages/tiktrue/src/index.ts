@@ -3,6 +3,9 @@ export {
   APIError,
   AuthenticationError,
   AuthorizationError,
+  type CallOptions,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   IntegrityError,
@@ -17,28 +20,13 @@ export {
   type TokenStore,
   ValidationError,
 } from '@sdkforge/runtime';
-export {
-  createApiClient,
-  DEFAULT_BASE_URL,
-  type LoginCredentials,
-  REFRESH_WINDOW_MS,
-  type Registration,
-  type Session,
-  TikTrueClient,
-  type TikTrueClientOptions,
-  testBackendConnection,
-} from './client.js';
+export * from './client.js';
 export { HARDWARE_FINGERPRINT, hardwareFingerprint } from './fingerprint.js';
-export * from './generated/resources.gen.js';
+export type * from './generated/models.gen.js';
+export * from './generated/operations.gen.js';
 export type { components, operations, paths } from './generated/schema.gen.js';
-export { type ModelsContext, ModelsService } from './models.js';
-export type { FileDownloadOptions, FileDownloadResult } from './node/download-file.js';
-export type {
-  ModelDownloadOptions,
-  ModelDownloadProgress,
-  ModelDownloadResult,
-  ModelFileResult,
-} from './node/download-model.js';
-export type { LocalFile, LocalManifest } from './node/local-manifest.js';
-export { LicenseService, PaymentsService } from './services.js';
-export type { CallOptions } from './types.js';
+export * from './generated/services.gen.js';
+export * from './models.js';
+export type * from './node/download-file.js';
+export type * from './node/download-model.js';
+export type * from './node/local-manifest.js';

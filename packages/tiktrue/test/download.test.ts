@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestValidationError, SdkError, TikTrueClient } from '../src/index.js';
-import { routeOf } from '../src/node/download-file.js';
+import { fileUrl } from '../src/node/download-file.js';
 import { filesOf, LOCAL_MANIFEST_FORMAT } from '../src/node/local-manifest.js';
 import { LLAMA_ID, ScriptedServer, USER } from './support/server.js';
 
@@ -51,23 +51,18 @@ describe('download plan (pure)', () => {
     ).toThrow(/two files/);
   });
 
-  it('maps a download URL to its operation, and refuses URLs of other hosts or routes', () => {
+  it('accepts the file routes of this server only, relative or absolute', () => {
     const base = 'https://api.tiktrue.com';
-    expect(routeOf('/api/v1/models/download/abc_-9/block/7/', base)).toEqual({
-      kind: 'block',
-      token: 'abc_-9',
-      blockId: 7,
-    });
-    expect(routeOf('https://api.tiktrue.com/api/v1/models/download/t0k/tokenizer/', base)).toEqual({
-      kind: 'tokenizer',
-      token: 't0k',
-    });
-    expect(routeOf('/api/v1/downloads/desktop-app/TikTrue_Real_Build.exe', base)).toEqual({
-      kind: 'desktop-app',
-      filename: 'TikTrue_Real_Build.exe',
-    });
-    expect(() => routeOf('https://secure.download.url/model.bin', base)).toThrow(RequestValidationError);
-    expect(() => routeOf('/api/v1/auth/profile/', base)).toThrow(/not a file route/);
+    for (const url of [
+      '/api/v1/models/download/abc_-9/block/7/',
+      'https://api.tiktrue.com/api/v1/models/download/t0k/tokenizer/',
+      '/api/v1/models/download/t0k/metadata/',
+      '/api/v1/downloads/desktop-app/TikTrue_Real_Build.exe',
+    ])
+      expect(fileUrl(url, base).href).toBe(new URL(url, base).href);
+    expect(() => fileUrl('https://secure.download.url/model.bin', base)).toThrow(RequestValidationError);
+    expect(() => fileUrl('/api/v1/auth/profile/', base)).toThrow(/not a file route/);
+    expect(() => fileUrl('/api/v1/models/download/t0k/', base)).toThrow(/not a file route/);
   });
 });
 
@@ -189,7 +184,7 @@ describe('#download outside Node', () => {
     const { downloadModel, downloadFile } = await import('../src/download-unavailable.js');
     for (const call of [
       () => downloadModel({} as never, 'id', 'dir', {}),
-      () => downloadFile({} as never, '', '', '', {}),
+      () => downloadFile({} as never, '', '', {}),
     ]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SdkError);

@@ -51,7 +51,7 @@ describe('TikTrue end to end (scriptable server)', () => {
     expect(
       v.safeParse(validators.vGetAvailableModelsResponse, await client.models.available()).issues,
     ).toBeUndefined();
-    await client.api.models.completeDownload(token.download_token);
+    await client.models.completeDownload(token.download_token);
   });
 
   it('login → one refresh under 50 concurrent calls → validate → 33-block download with a killed connection → resume → identical SHA-256s', async () => {

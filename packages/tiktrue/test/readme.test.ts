@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { embeddedSnippets, snippetFiles, syncReadme } from '../../../scripts/readme-snippets.ts';
-import { operationIndex } from '../src/generated/resources.gen.js';
+import { operationIndex } from '../src/generated/operations.gen.js';
 
 const packageRoot = join(import.meta.dirname, '..');
 
@@ -50,12 +50,16 @@ describe('README', () => {
     }
   });
 
-  it('lists every operation of client.api under its resource', () => {
+  it('lists every public method under its group, and the client methods over internal operations', () => {
     const section = readme.slice(readme.indexOf('## Every operation'), readme.indexOf('## The guide'));
     for (const op of operationIndex) {
-      const row = section.split('\n').find((line) => line.startsWith(`| \`client.api.${op.resource}\``));
-      expect(row, op.resource).toBeDefined();
-      expect(row, op.operationId).toContain(`\`${op.method}\``);
+      if ('internal' in op) {
+        expect(section, op.operationId).toContain(`(\`${op.operationId}\`)`);
+        continue;
+      }
+      const row = section.split('\n').find((line) => line.startsWith(`| \`client.${op.group}\``));
+      expect(row, op.group).toBeDefined();
+      expect(row, op.operationId).toContain(`\`${op.method}\` (\`${op.operationId}\`)`);
     }
   });
 });

@@ -80,8 +80,13 @@ function documented(r: DeclarationReflection): boolean {
   return false;
 }
 
-export async function buildDocs(root: string, pkg: DocsPackage, outDir: string): Promise<DocsResult> {
-  const base = JSON.parse(readFileSync(join(root, 'docs', 'typedoc.json'), 'utf8')) as TypeDocOptions;
+export async function buildDocs(
+  root: string,
+  pkg: DocsPackage,
+  outDir: string,
+  config = join(root, 'docs', 'typedoc.json'),
+): Promise<DocsResult> {
+  const base = JSON.parse(readFileSync(config, 'utf8')) as TypeDocOptions;
   delete (base as { $schema?: string }).$schema;
   const pkgDir = join(root, 'packages', pkg.dir);
   const app = await Application.bootstrapWithPlugins({

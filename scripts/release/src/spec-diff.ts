@@ -350,7 +350,7 @@ export function diffSpecs(beforeDoc: unknown, afterDoc: unknown): SpecDiff {
     if (added.has(k) || removed.has(k)) continue;
     const [method, path] = [k.slice(0, k.indexOf(' ')), k.slice(k.indexOf(' ') + 1)];
     const ref = operationAt(after, path, method) ? refOf(after, path, method) : refOf(before, path, method);
-    changed.push({ ...ref, level: maxLevel(changes.map((c) => c.level))!, changes });
+    changed.push({ ...ref, level: maxLevel(changes.map((c) => c.level))!, changes: dedupe(changes) });
   }
   const byId = (a: { operationId: string }, b: { operationId: string }) =>
     a.operationId.localeCompare(b.operationId);
@@ -377,6 +377,20 @@ export function diffSpecs(beforeDoc: unknown, afterDoc: unknown): SpecDiff {
     ...result.document.map((c) => c.level),
   ]);
   return result;
+}
+
+/** Identical entries (the library reports some once per schema position) once, with a count. */
+function dedupe(changes: Change[]): Change[] {
+  const counts = new Map<string, { change: Change; n: number }>();
+  for (const c of changes) {
+    const k = `${c.level}\u0000${c.description}`;
+    const seen = counts.get(k);
+    if (seen) seen.n++;
+    else counts.set(k, { change: c, n: 1 });
+  }
+  return [...counts.values()].map(({ change, n }) =>
+    n === 1 ? change : { ...change, description: `${change.description} (×${n})` },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -499,7 +513,13 @@ export function compareSurface(before: Json, after: Json, path: string, method: 
         out.push({ level: 'breaking', description: `SDK surface: option \`${name}\` renamed \`${now}\`` });
     }
   }
-  for (const key of ['x-sdk-after', 'x-sdk-result', 'x-pagination', 'x-download']) {
+  // x-pagination and x-download predate the surface vocabulary; the hooks and results of a method
+  // matter once the spec named that method
+  const shapeKeys =
+    ab === undefined
+      ? ['x-pagination', 'x-download']
+      : ['x-sdk-after', 'x-sdk-result', 'x-pagination', 'x-download'];
+  for (const key of shapeKeys) {
     if (!same(ob[key], oa[key]))
       out.push({
         level: 'breaking',

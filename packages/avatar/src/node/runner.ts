@@ -1,9 +1,10 @@
 import { basename, join } from 'node:path';
 import type { AggregateProgress } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
+import type { JobKind } from '../generated/models.gen.js';
 import { createJobChain, JOB_CHAIN, type PollOptions, waitForJobs } from '../jobs.js';
 import { buildResourceSet } from '../resource-set.js';
-import type { Job, JobCreated, JobKind } from '../types.js';
+import type { Job, JobCreated } from '../types.js';
 import {
   AvatarStorage,
   type DownloadedFile,

@@ -14,8 +14,8 @@ import { AbortError, SdkError } from '@sdkforge/runtime';
 import { type AggregateProgress, type DownloadSource, download, downloadMany } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import { StorageError } from '../errors.js';
+import type { FileAccess, FileCredentials } from '../generated/models.gen.js';
 import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locations.js';
-import type { FileAccess, FileCredentials } from '../types.js';
 
 /** Bytes moved so far for one file. */
 export interface TransferProgress {

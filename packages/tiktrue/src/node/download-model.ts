@@ -1,18 +1,16 @@
 /**
- * `models.download()`: the TikTrue-specific part of a model download. Which files make up a model (the
- * server's manifest), which of them are already on disk (the local `manifest.json`), how each file is
- * requested (the generated block/tokenizer/metadata operations, with a new download token when the old one
- * expires) and when the server is told (`completeDownload`). Streaming, `.part` files and renames,
- * reconnects, SHA-256 and the bounded parallelism are the runtime's (`downloadMany` of `@sdkforge/runtime/node`).
+ * `models.download()`, the TikTrue part: which files make up a model (the server's manifest), which are on
+ * disk already (the local `manifest.json`), the download token (renewed when it expires) and telling the
+ * server (`completeDownload`). Streaming, resume, SHA-256 and parallelism are the runtime's `downloadMany`.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type CallOptions, type Fetch, SdkError } from '@sdkforge/runtime';
+import { type CallOptions, SdkError } from '@sdkforge/runtime';
 import { type AggregateProgress, type DownloadItem, downloadMany } from '@sdkforge/runtime/node';
-import type { CompleteDownloadResult, Resources } from '../types.js';
-import { type DownloadGrant, DownloadSession, isStaleToken } from './download-session.js';
+import type { DownloadManifest } from '../generated/models.gen.js';
+import { type CompleteDownloadResult, OPERATIONS, type OperationId } from '../generated/operations.gen.js';
+import type { DownloadClient } from '../models.js';
 import {
-  type FileKind,
   filesOf,
   isIntact,
   LOCAL_MANIFEST_FORMAT,
@@ -64,15 +62,9 @@ export interface ModelDownloadResult {
   completion: CompleteDownloadResult | undefined;
 }
 
-export interface DownloadDependencies {
-  api: Resources;
-  /** The client's transport (handed to the runtime so it does not open a pool of its own). */
-  transport: Fetch;
-}
-
 /** Runs one model download into `dirPath` (created when missing). Inputs are checked by the caller. */
 export async function downloadModel(
-  deps: DownloadDependencies,
+  client: DownloadClient,
   modelId: string,
   dirPath: string,
   options: ModelDownloadOptions,
@@ -96,7 +88,7 @@ export async function downloadModel(
     return result(dir, previous, new Set());
   }
 
-  const session = new DownloadSession(deps.api, modelId, call);
+  const session = downloadSession(client, modelId, call);
   const { manifest } = await session.grant();
   const files: LocalFile[] = filesOf(manifest).map((f) => {
     const old = kept.get(f.name);
@@ -144,7 +136,7 @@ export async function downloadModel(
   const items: DownloadItem[] = pending.map((file) => ({
     path: join(dir, file.name),
     size: file.blockId === undefined ? undefined : blockSizes.get(file.blockId),
-    source: (init) => openFile(deps.api, session, file.kind, file.blockId, init),
+    source: (init) => openFile(client, session, file, init),
   }));
   const downloaded = new Set<string>();
   // Each file is recorded in the local manifest as it lands, so a failure, an abort or a killed process
@@ -158,7 +150,7 @@ export async function downloadModel(
     concurrency: options.concurrency ?? 4,
     signal: options.signal,
     onProgress,
-    fetch: deps.transport,
+    fetch: client.transport,
     onFileDone: async (done, index) => {
       const file = pending[index] as LocalFile;
       file.size = done.bytes;
@@ -170,13 +162,13 @@ export async function downloadModel(
   await save();
 
   const { token } = await session.grant();
-  const completion = await deps.api.models.completeDownload(token, call);
+  const completion = await client.models.completeDownload(token, call);
   // Tokens replaced on the way (410) still count as unfinished downloads on the server for an hour; closing
   // them frees the plan's concurrent-download slots. Best effort: the model is complete either way.
   await Promise.all(
     session.tokens
       .filter((t) => t !== token)
-      .map((t) => deps.api.models.completeDownload(t, call).catch(() => undefined)),
+      .map((t) => client.models.completeDownload(t, call).catch(() => undefined)),
   );
   local.complete = true;
   local.completedAt = new Date().toISOString();
@@ -184,18 +176,64 @@ export async function downloadModel(
   return result(dir, local, downloaded, completion);
 }
 
+/** A download token and the manifest it gives. */
+interface DownloadGrant {
+  token: string;
+  manifest: DownloadManifest;
+}
+
+/**
+ * The download token of one `models.download()` call. A token lives one hour: when a file request says it
+ * has expired (410, or 404 "Invalid or expired download token"), the first file to notice asks for a new
+ * token and manifest, every other file waits for that same one (single-flight), at most 3 times.
+ */
+function downloadSession(client: DownloadClient, modelId: string, options: CallOptions) {
+  const tokens: string[] = [];
+  const open = async (): Promise<DownloadGrant> => {
+    const { download_token: token } = await client.models.downloadUrl(modelId, options);
+    tokens.push(token);
+    return { token, manifest: await client.models.manifest(token, options) };
+  };
+  let current: Promise<DownloadGrant> | undefined;
+  let renewals = 0;
+  const grant = () => (current ??= open());
+  const renew = async (stale: DownloadGrant, error: unknown): Promise<DownloadGrant> => {
+    const now = await grant();
+    if (now.token !== stale.token) return now;
+    if (renewals++ >= 3) throw error;
+    current = open();
+    return current;
+  };
+  return { tokens, grant, renew };
+}
+
+/** True when a file request failed because its download token expired or is no longer known. */
+function isStaleToken(error: unknown): boolean {
+  const { status, body } = SdkError.is(error)
+    ? (error as { status?: number; body?: { error?: unknown } })
+    : {};
+  return status === 410 || (status === 404 && body?.error === 'Invalid or expired download token');
+}
+
+const FILE_OPERATION = {
+  block: 'downloadModelBlock',
+  tokenizer: 'downloadModelTokenizer',
+  metadata: 'downloadModelMetadata',
+} as const;
+
 /** Requests one file with the current download token; an expired token is replaced once for every file. */
 async function openFile(
-  api: Resources,
-  session: DownloadSession,
-  kind: FileKind,
-  blockId: number | undefined,
+  client: DownloadClient,
+  session: ReturnType<typeof downloadSession>,
+  file: LocalFile,
   init: { headers: Record<string, string>; signal: AbortSignal },
 ): Promise<Response> {
   let grant: DownloadGrant = await session.grant();
   for (;;) {
     try {
-      return await requestFile(api, grant.token, kind, blockId, init);
+      const token = { download_token: grant.token };
+      const path = file.blockId === undefined ? token : { ...token, block_id: file.blockId };
+      return await requestFile(client, FILE_OPERATION[file.kind], path, init);
     } catch (error) {
       if (!isStaleToken(error)) throw error;
       grant = await session.renew(grant, error);
@@ -203,22 +241,18 @@ async function openFile(
   }
 }
 
-/** One file of a download token, through the generated operation (auth, retries and errors included). */
-export async function requestFile(
-  api: Resources,
-  token: string,
-  kind: FileKind,
-  blockId: number | undefined,
+/** One file of the file routes, through the client (auth, retries and typed errors included). */
+async function requestFile(
+  client: DownloadClient,
+  operationId: OperationId,
+  path: Record<string, unknown>,
   init: { headers?: Record<string, string>; signal?: AbortSignal },
 ): Promise<Response> {
-  const call = { headers: init.headers, signal: init.signal };
-  if (kind === 'tokenizer') return api.models.downloadModelTokenizer(token, call);
-  if (kind === 'metadata') return api.models.downloadModelMetadata(token, call);
-  const response = await api.models.downloadModelBlock(token, blockId as number, call);
-  if (/json/i.test(response.headers.get('content-type') ?? '')) {
-    await response.body?.cancel();
+  const response = await client.call<Response>(OPERATIONS[operationId], { path }, init);
+  if (operationId === 'downloadModelBlock' && /json/i.test(response.headers.get('content-type') ?? '')) {
+    await response.text().catch(() => undefined); // small JSON: read it rather than cancel the socket
     throw new SdkError(
-      `downloadModelBlock: the server answered JSON instead of the bytes of block ${blockId} (a known server bug: its block route serves the model metadata); nothing was saved`,
+      `downloadModelBlock: the server answered JSON instead of the bytes of block ${path.block_id} (a known server bug: its block route serves the model metadata); nothing was saved`,
     );
   }
   return response;

@@ -8,9 +8,8 @@ import { createReadStream } from 'node:fs';
 import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SdkError } from '@sdkforge/runtime';
-import type { components } from '../generated/schema.gen.js';
+import type { DownloadManifest } from '../generated/models.gen.js';
 
-export const LOCAL_MANIFEST = 'manifest.json';
 export const LOCAL_MANIFEST_FORMAT = 'sdkforge/tiktrue-model@1';
 
 export type FileKind = 'block' | 'tokenizer' | 'metadata';
@@ -38,44 +37,35 @@ export interface LocalManifest {
   files: LocalFile[];
 }
 
-type DownloadManifest = components['schemas']['DownloadManifest'];
-
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
-
 /** A file name that cannot leave the model directory (the names come from the server). */
-export function safeFileName(name: string, fallback: string): string {
-  return SAFE_NAME.test(name) && !name.includes('..') ? name : fallback;
-}
+const safe = (name: string, fallback: string) =>
+  /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/.test(name) && !name.includes('..') ? name : fallback;
 
 /** The files a server manifest describes, in download order: blocks, tokenizer, metadata. */
 export function filesOf(manifest: DownloadManifest): Omit<LocalFile, 'size' | 'sha256'>[] {
-  const slug = safeFileName(manifest.model_name, 'model');
+  const slug = safe(manifest.model_name, 'model');
   const files: Omit<LocalFile, 'size' | 'sha256'>[] = manifest.blocks.map((block) => ({
-    name: safeFileName(block.filename, `block_${block.block_id}.onnx`),
+    name: safe(block.filename, `block_${block.block_id}.onnx`),
     kind: 'block' as const,
     blockId: block.block_id,
   }));
-  files.push({ name: `${slug}_tokenizer.zip`, kind: 'tokenizer' });
-  files.push({ name: `${slug}_metadata.json`, kind: 'metadata' });
-  const seen = new Set<string>();
-  for (const f of files) {
-    if (seen.has(f.name)) throw new SdkError(`download manifest names two files "${f.name}"`);
-    seen.add(f.name);
-  }
+  files.push(
+    { name: `${slug}_tokenizer.zip`, kind: 'tokenizer' },
+    { name: `${slug}_metadata.json`, kind: 'metadata' },
+  );
+  const names = new Set(files.map((f) => f.name));
+  if (names.size < files.length) throw new SdkError('download manifest names two files alike');
   return files;
 }
 
 /** Reads `manifest.json` from `dir`; undefined when there is none or it is not ours. */
 export async function readLocalManifest(dir: string): Promise<LocalManifest | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, LOCAL_MANIFEST), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  const text = await readFile(join(dir, 'manifest.json'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
     throw error;
-  }
+  });
   try {
-    const parsed = JSON.parse(text) as LocalManifest;
+    const parsed = text === undefined ? undefined : (JSON.parse(text) as LocalManifest);
     return parsed?.format === LOCAL_MANIFEST_FORMAT && Array.isArray(parsed.files) ? parsed : undefined;
   } catch {
     return undefined;
@@ -84,38 +74,17 @@ export async function readLocalManifest(dir: string): Promise<LocalManifest | un
 
 /** Writes `manifest.json` atomically (temporary file, then rename). */
 export async function writeLocalManifest(dir: string, manifest: LocalManifest): Promise<void> {
-  const path = join(dir, LOCAL_MANIFEST);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(manifest, null, 2)}\n`);
-  await rename(temporary, path);
-}
-
-/** SHA-256 (hex) and size of a file on disk, or undefined when it does not exist. */
-export async function hashFile(path: string): Promise<{ size: number; sha256: string } | undefined> {
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) return undefined;
-  } catch {
-    return undefined;
-  }
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { size, sha256: hash.digest('hex') };
+  const path = join(dir, 'manifest.json');
+  await writeFile(`${path}.${process.pid}.tmp`, `${JSON.stringify(manifest, null, 2)}\n`);
+  await rename(`${path}.${process.pid}.tmp`, path);
 }
 
 /** True when the recorded file is on disk with the recorded size and SHA-256. */
 export async function isIntact(dir: string, file: LocalFile): Promise<boolean> {
-  if (file.size === null || file.sha256 === null) return false;
-  try {
-    const info = await stat(join(dir, file.name));
-    if (!info.isFile() || info.size !== file.size) return false;
-  } catch {
-    return false;
-  }
-  const actual = await hashFile(join(dir, file.name));
-  return actual?.sha256 === file.sha256;
+  const path = join(dir, file.name);
+  const info = await stat(path).catch(() => undefined);
+  if (file.sha256 === null || !info?.isFile() || info.size !== file.size) return false;
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex') === file.sha256;
 }
