@@ -42,62 +42,38 @@ export function buildResourceSet(input: ResourceSetInput): string {
   const avatarized = `${schema}_avatarized`;
   const seed = input.seed === undefined ? {} : { seed: input.seed };
   const results = (path: string) => ({ results: { volume: resultsName, path } });
-  const docs: unknown[] = [
-    {
-      kind: 'AvatarMetadata',
-      metadata: { name: `avatar-metadata-${schema}` },
-      spec: { display_name: input.displayName },
-    },
-    {
-      kind: 'AvatarSchema',
-      metadata: { name: schema },
-      spec: {
-        tables: input.tables.map((t) => ({
-          name: t.name,
-          data: { volume: inputName, file: t.file },
-          ...(t.primaryKey ? { columns: [{ field: t.primaryKey, primary_key: true }] } : {}),
-        })),
-      },
-    },
-    {
-      kind: 'AvatarSchema',
-      metadata: { name: avatarized },
-      spec: {
-        tables: input.tables.map((t) => ({ name: t.name, avatars_data: { auto: true } })),
-        schema_ref: schema,
-      },
-    },
+  const doc = (kind: string, name: string, spec: object) => ({ kind, metadata: { name }, spec });
+  const docs = [
+    doc('AvatarMetadata', `avatar-metadata-${schema}`, { display_name: input.displayName }),
+    doc('AvatarSchema', schema, {
+      tables: input.tables.map((t) => ({
+        name: t.name,
+        data: { volume: inputName, file: t.file },
+        ...(t.primaryKey ? { columns: [{ field: t.primaryKey, primary_key: true }] } : {}),
+      })),
+    }),
+    doc('AvatarSchema', avatarized, {
+      tables: input.tables.map((t) => ({ name: t.name, avatars_data: { auto: true } })),
+      schema_ref: schema,
+    }),
   ];
-  if (jobs.has('standard')) {
-    docs.push({
-      kind: 'AvatarParameters',
-      metadata: { name: 'standard' },
-      spec: {
-        schema,
-        avatarization: Object.fromEntries(input.tables.map((t) => [t.name, { k: t.k ?? 5 }])),
-        ...results('standard'),
-        ...seed,
-      },
-    });
-  }
-  for (const [kind, docKind] of [
-    ['signal_metrics', 'AvatarSignalMetricsParameters'],
-    ['privacy_metrics', 'AvatarPrivacyMetricsParameters'],
-  ] as const) {
-    if (!jobs.has(kind)) continue;
-    docs.push({
-      kind: docKind,
-      metadata: { name: kind },
-      spec: { schema: avatarized, avatarization_ref: 'standard', ...results(kind), ...seed },
-    });
-  }
-  if (jobs.has('report')) {
-    docs.push({
-      kind: 'AvatarReportParameters',
-      metadata: { name: 'report' },
-      spec: { report_type: 'basic', ...results('report') },
-    });
-  }
+  const avatarization = Object.fromEntries(input.tables.map((t) => [t.name, { k: t.k ?? 5 }]));
+  const metrics = { schema: avatarized, avatarization_ref: 'standard' };
+  const parameters: [JobKind, string, object][] = [
+    ['standard', 'AvatarParameters', { schema, avatarization, ...results('standard'), ...seed }],
+    [
+      'signal_metrics',
+      'AvatarSignalMetricsParameters',
+      { ...metrics, ...results('signal_metrics'), ...seed },
+    ],
+    [
+      'privacy_metrics',
+      'AvatarPrivacyMetricsParameters',
+      { ...metrics, ...results('privacy_metrics'), ...seed },
+    ],
+    ['report', 'AvatarReportParameters', { report_type: 'basic', ...results('report') }],
+  ];
+  for (const [kind, docKind, spec] of parameters) if (jobs.has(kind)) docs.push(doc(docKind, kind, spec));
   const [metadata, ...rest] = docs.map((d) => stringify(d).trimEnd());
   return [metadata, input.inputVolume.trim(), input.resultsVolume.trim(), ...rest].join('\n---\n') + '\n';
 }

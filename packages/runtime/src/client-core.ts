@@ -5,7 +5,7 @@
  */
 import { createBaseTransport } from '#platform';
 import { ApiClient, type OperationDescriptor, type RequestInput } from './api-client.js';
-import type { Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import { ClientClosedError, ConfigurationError } from './errors.js';
 import type { Logger, LogLevel } from './log.js';
 import type { BaseTransport, NodeOptions } from './platform/types.js';
@@ -108,6 +108,8 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   readonly #registry: ClientSlot | undefined;
   #closed = false;
   #closing: Promise<void> | undefined;
+  /** Aborted by close(): ends the waits of calls in flight (retry backoff, Retry-After). */
+  readonly #closeController = new AbortController();
 
   protected constructor(options: ClientCoreOptions) {
     this.#name = options.name ?? new.target.name;
@@ -142,7 +144,7 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
       logLevel: options.logLevel,
       logger: options.logger,
       logEnv: options.logEnv,
-      clock: options.clock,
+      clock: this.#closableClock(options.clock ?? systemClock),
       random: options.random,
     });
     const ua = userAgentHeaders(options.product, options.version);
@@ -157,6 +159,16 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
     });
     this.#registry = options.registry;
     if (this.#registry && (options.setAsDefault ?? true)) this.#registry.set(this);
+  }
+
+  /** The clock of every policy, whose waits end with ClientClosedError when the client closes. */
+  #closableClock(clock: Clock): Clock {
+    const closed = this.#closeController.signal;
+    return {
+      now: () => clock.now(),
+      setTimer: (fn, ms) => clock.setTimer(fn, ms),
+      sleep: (ms, signal) => clock.sleep(ms, signal ? AbortSignal.any([signal, closed]) : closed),
+    };
   }
 
   /**
@@ -198,13 +210,15 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   }
 
   /**
-   * Closes the client: later calls and the next attempt of calls in flight reject with
-   * {@link ClientClosedError}, the Node pool's sockets are released, and the client leaves the default slot.
+   * Closes the client: later calls reject with {@link ClientClosedError}; so do calls in flight, at their next
+   * attempt or at once when they are waiting to retry. The Node pool's sockets are released and the client
+   * leaves the default slot.
    * Calling it again waits for the first close.
    */
   close(): Promise<void> {
     if (!this.#closing) {
       this.#closed = true;
+      this.#closeController.abort(new ClientClosedError('request', this.#name));
       this.#registry?.clear(this);
       this.#closing = this.#base ? this.#base.close() : Promise.resolve();
     }

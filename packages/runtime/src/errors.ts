@@ -83,9 +83,12 @@ export class ClientClosedError extends SdkError {
   override name = 'ClientClosedError';
   /** The operation that was refused. */
   readonly operationId: string;
+  /** The client's name, e.g. `ValentinaClient`. */
+  readonly client: string;
   constructor(operationId: string, client = 'client') {
     super(`${operationId}: this ${client} is closed`);
     this.operationId = operationId;
+    this.client = client;
   }
 }
 
@@ -103,6 +106,7 @@ export class TransportError extends SdkError {
   }
 }
 
+/** What an {@link APIError} is made from: the response's status, headers and parsed body, and the request it answered. */
 export interface APIErrorInit {
   status: number;
   headers: Headers;

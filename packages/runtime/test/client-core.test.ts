@@ -2,13 +2,13 @@ import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ClientCore, type ClientCoreOptions } from '../src/client-core.js';
-import { ClientClosedError, ConfigurationError, NotFoundError } from '../src/errors.js';
+import { AbortError, ClientClosedError, ConfigurationError, NotFoundError } from '../src/errors.js';
 import { apiKeyAuth } from '../src/policies/api-key.js';
 import { defaultClientRegistry } from '../src/registry.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { type MockRoute, mockFetch } from '../src/testing/mock-fetch.js';
 import { adhocContext } from '../src/transport.js';
-import { ops, rejection } from './helpers.js';
+import { ops, rejection, waitFor } from './helpers.js';
 import { startServer } from './server.js';
 
 class TestClient extends ClientCore {
@@ -135,6 +135,34 @@ describe('ClientCore: close', () => {
     const error = await rejection(c.call(ops.list));
     expect(error).toBeInstanceOf(ClientClosedError);
     expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('a call waiting to retry (Retry-After: 30) ends with ClientClosedError as soon as the client closes', async () => {
+    const clock = new FakeClock({ autoAdvance: false });
+    const fetch = mockFetch([{ path: '*', reply: { status: 503, headers: { 'retry-after': '30' } } }]);
+    const c = new TestClient({ fetch, clock });
+    const pending = rejection(c.call(ops.list));
+    await waitFor(() => clock.sleeps.length === 1);
+    expect(clock.sleeps).toEqual([30_000]);
+    await c.close();
+    const error = await Promise.race([
+      pending,
+      new Promise<Error>((resolve) => setTimeout(() => resolve(new Error('still waiting')), 1_000)),
+    ]);
+    expect(error).toBeInstanceOf(ClientClosedError);
+    expect(error.message).toBe('listThings: this TestClient is closed');
+    expect(fetch.calls).toHaveLength(1);
+  });
+
+  it('a caller abort during a retry wait is still an AbortError', async () => {
+    const clock = new FakeClock({ autoAdvance: false });
+    const fetch = mockFetch([{ path: '*', reply: { status: 503, headers: { 'retry-after': '30' } } }]);
+    const c = new TestClient({ fetch, clock });
+    const controller = new AbortController();
+    const pending = rejection(c.call(ops.list, {}, { signal: controller.signal }));
+    await waitFor(() => clock.sleeps.length === 1);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
   });
 
   it('the exposed transport refuses requests after close (hand-written downloads)', async () => {

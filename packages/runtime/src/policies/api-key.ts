@@ -1,6 +1,7 @@
 import type { Policy } from '../types.js';
 import { setCredential } from './credential-header.js';
 
+/** Settings of the api-key policy: the key (or where to read it) and the header that carries it. */
 export interface ApiKeyAuthOptions {
   /** The key, or a function returning it (read on every request, so a rotated key takes effect). */
   key: string | (() => string | undefined);

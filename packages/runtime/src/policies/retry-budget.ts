@@ -15,6 +15,7 @@ export interface RetryBudgetOptions {
   successReward?: number;
 }
 
+/** The retry budget of one client (see {@link RetryBudgetOptions}): retries spend tokens, successes put them back. */
 export class RetryBudget {
   readonly capacity: number;
   readonly costs: { retry: number; timeout: number };

@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from '../clock.js';
-import { AbortError } from '../errors.js';
+import { AbortError, ClientClosedError } from '../errors.js';
 import { requestCopies } from '../replay.js';
 import { callSignal } from '../signal.js';
 import type { Policy, RetryOptions } from '../types.js';
@@ -19,6 +19,7 @@ export interface RetryEvent {
   reason: string;
 }
 
+/** Settings of the retry policy: the retry settings, the budget, the clock, the jitter source and a hook told of each retry. */
 export interface RetryPolicyOptions {
   /** The client's settings (each call may override them through `CallOptions.retry`). */
   retry?: RetryOptions | false | undefined;
@@ -102,7 +103,9 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
 async function wait(clock: Clock, ms: number, signal: AbortSignal | undefined, operationId: string) {
   try {
     await clock.sleep(ms, signal);
-  } catch {
+  } catch (error) {
+    // The client closed during the wait (its clock ends waits with ClientClosedError): say so for this call.
+    if (error instanceof ClientClosedError) throw new ClientClosedError(operationId, error.client);
     throw new AbortError(`${operationId} was aborted`, { cause: signal?.reason });
   }
 }
