@@ -80,7 +80,7 @@ export function scrubText(text: string, secrets: Iterable<string | undefined>): 
 
 /**
  * The forms a secret the client sent may come back in: as given, trimmed, URL-encoded (path or query),
- * JSON-escaped. Longest first, so a longer form is replaced before a shorter one inside it.
+ * JSON-escaped; those of 8 characters or more. Longest first, so a longer form goes before one inside it.
  */
 export function secretForms(secrets: Iterable<string | undefined>): string[] {
   const forms = new Set<string>();
@@ -93,7 +93,9 @@ export function secretForms(secrets: Iterable<string | undefined>): string[] {
       forms.add(JSON.stringify(s).slice(1, -1));
     }
   }
-  return [...forms].filter((f) => f.length >= 4).sort((a, b) => b.length - a.length);
+  // Below 8 characters a value is more likely a word than a credential ('expired', 'true'): kept, so a
+  // message stays readable.
+  return [...forms].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
 }
 
 /**
