@@ -4,20 +4,20 @@ import { JobFailedError } from './errors.js';
 import type { JobKind } from './generated/models.gen.js';
 import { isFailedJob, type Job, type JobCreated } from './types.js';
 
-/** How often a job is polled: exponential backoff between `initialDelay` and `maxDelay` (ms). */
+/**
+ * How often a job is polled: the first wait `initialDelay` (ms, default 5000 as the Python client), then
+ * × `factor` (default 1.2) after each poll, up to `maxDelay` (ms, default 20 000).
+ */
 export interface PollOptions {
-  /** First wait, in ms. @default 5000 (as the Python client) */
   initialDelay?: number;
-  /** Longest wait, in ms. @default 20000 */
   maxDelay?: number;
-  /** Growth of the wait after each poll. @default 1.2 */
   factor?: number;
 }
 
+/** Cancellation, polling backoff, and `onUpdate`, called with each job's state every time it is polled. */
 export interface WaitOptions {
   signal?: AbortSignal | undefined;
   poll?: PollOptions | undefined;
-  /** Called with each job's state every time it is polled. */
   onUpdate?: ((job: Job) => void) | undefined;
 }
 

@@ -1,29 +1,29 @@
 import { parseAllDocuments, stringify } from 'yaml';
 import type { JobKind } from './generated/models.gen.js';
 
-/** One table of a single- or multi-table avatarization. */
+/**
+ * One table of a single- or multi-table avatarization: its `name` (also in the schema), the `file` key of
+ * its upload in the input volume (`iris.csv`), `k` neighbours per avatar (default 5), and the `primaryKey`
+ * column that identifies a row (kept out of the avatarization).
+ */
 export interface TableInput {
-  /** Table name (also the schema's table name). */
   name: string;
-  /** Object key of the uploaded file in the input volume, e.g. `iris.csv`. */
   file: string;
-  /** Number of neighbours used to build each avatar. @default 5 */
   k?: number;
-  /** Column that identifies a row (kept out of the avatarization). */
   primaryKey?: string;
 }
 
+/**
+ * A resource set: its `displayName` (kept across versions), the `AvatarVolume` YAML of the input data and
+ * of the results (`resources.getUserVolume({ volume_name, purpose })`), the tables, the `jobs` it has
+ * parameters for (default: the four of the chain) and the `seed` of every job (reproducible runs).
+ */
 export interface ResourceSetInput {
-  /** Human-readable name of the set (kept across versions). */
   displayName: string;
-  /** The `AvatarVolume` YAML for the input data (`resources.getUserVolume({ purpose: 'input' })`). */
   inputVolume: string;
-  /** The `AvatarVolume` YAML for the results (`resources.getUserVolume({ purpose: 'results' })`). */
   resultsVolume: string;
   tables: readonly TableInput[];
-  /** Which jobs the set has parameters for. @default all four of the chain */
   jobs?: readonly JobKind[];
-  /** Random seed of every job, for reproducible runs. */
   seed?: number;
 }
 

@@ -21,14 +21,15 @@ export type RunnerEvent =
   | { type: 'job-status'; kind: JobKind; job: Job }
   | { type: 'download'; kind: JobKind; progress: AggregateProgress };
 
+/**
+ * The resource set's `displayName` (also its schema's name), the `seed` of every job, the job polling
+ * backoff (`poll`, default 5 s → 20 s, ×1.2), `onEvent` for every upload, job and download event, and the
+ * storage options.
+ */
 export interface RunnerOptions extends StorageOptions {
-  /** Display name of the resource set (and of its schema). */
   displayName: string;
-  /** Random seed of every job. */
   seed?: number;
-  /** Job polling backoff. @default 5 s → 20 s, ×1.2 */
   poll?: PollOptions;
-  /** Called with every upload, job and download event. */
   onEvent?: (event: RunnerEvent) => void;
 }
 
@@ -56,9 +57,7 @@ export class Runner {
 
   constructor(client: AvatarClient, options: RunnerOptions) {
     if (!options.displayName?.trim()) throw new TypeError('Runner: displayName is required');
-    this.#client = client;
-    this.#options = options;
-    this.displayName = options.displayName;
+    [this.#client, this.#options, this.displayName] = [client, options, options.displayName];
     this.storage = new AvatarStorage(client, options);
   }
 

@@ -17,12 +17,10 @@ import { StorageError } from '../errors.js';
 import type { FileAccess, FileCredentials } from '../generated/models.gen.js';
 import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locations.js';
 
-/** Bytes moved so far for one file. */
+/** Bytes moved so far for one file (`location`: its `s3://bucket/key`; `total`: its size, when known). */
 export interface TransferProgress {
-  /** `s3://bucket/key` of the object. */
   location: string;
   transferred: number;
-  /** Size of the file, when known. */
   total: number | undefined;
 }
 
@@ -37,9 +35,7 @@ export interface StorageOptions {
   queueSize?: number;
   /** Files downloaded in parallel by {@link AvatarStorage.downloadResults}. @default 4 */
   concurrency?: number;
-  /**
-   * Forwarded to the S3 client. @default an https agent with the client's `ca` / `verifySsl`, when set
-   */
+  /** Forwarded to the S3 client. @default an https agent with the client's `ca` / `verifySsl`, when set */
   requestHandler?: S3ClientConfig['requestHandler'];
 }
 
@@ -57,12 +53,10 @@ export interface UploadOptions extends TransferOptions {
   contentType?: string | undefined;
 }
 
+/** An uploaded file: its `key` in the user's upload area (the resource YAML's `data.file`), its `s3://` location, bytes sent. */
 export interface UploadedFile {
-  /** Key relative to the user's upload area (what the resource YAML's `data.file` names). */
   key: string;
-  /** Full `s3://bucket/key` location. */
   location: string;
-  /** Bytes sent. */
   size: number;
 }
 
@@ -74,17 +68,17 @@ export interface DownloadOptions extends TransferOptions {
 /** Cancellation and one progress over every file (bytes, total once known, rate, files done). */
 export type DownloadManyFilesOptions = Pick<DownloadManyOptions, 'signal' | 'onProgress'>;
 
+/**
+ * A file on disk (`path`) from the storage (`location`, `s3://bucket/key`): its size, SHA-256 (hex, computed
+ * while it streamed), the bytes a `.part` already held (`resumedFrom`, resumed with a range request) and,
+ * from {@link AvatarStorage.downloadResults}, its result kind (`shuffled`, `privacy_metrics`, `report`, …).
+ */
 export interface DownloadedFile {
-  /** Result kind (`shuffled`, `privacy_metrics`, `report`, …) when downloaded by {@link AvatarStorage.downloadResults}. */
-  kind?: string;
-  /** `s3://bucket/key` of the object. */
+  kind?: string | undefined;
   location: string;
-  /** Path written on disk. */
   path: string;
   size: number;
-  /** SHA-256 of the file (hex), computed while it streamed. */
   sha256: string;
-  /** Bytes that were already on disk (a `.part` resumed with a range request). */
   resumedFrom: number;
 }
 
@@ -192,7 +186,9 @@ export class AvatarStorage {
     for (const [kind, urls] of wanted) for (const url of urls) kindOf.set(s3PathOf(url), kind);
     if (!kindOf.size) return [];
     const urls = wanted.flatMap(([, u]) => u);
-    const grants = await this.#client.results.getPermissionsToDownloadBatch(urls, { signal: options.signal });
+    const grants = await this.#client.results.getPermissionsToDownloadBatch(urls, {
+      signal: options.signal,
+    });
     const granted = new Set(grants.map((g) => s3PathOf(g.url)));
     const refused = [...kindOf.keys()].filter((l) => !granted.has(l));
     if (refused.length) {
@@ -220,28 +216,24 @@ export class AvatarStorage {
     items: readonly { access: FileAccess; path: string; kind?: string; sha256?: string | undefined }[],
     options: DownloadManyFilesOptions,
   ): Promise<DownloadedFile[]> {
-    const located = items.map((i) => ({
-      ...i,
-      location: s3PathOf(i.access.url),
-      s3: this.#s3(i.access.credentials),
-    }));
+    const located = items.map((i) => {
+      const location = s3PathOf(i.access.url);
+      const s3 = this.#s3(i.access.credentials);
+      return { ...i, location, s3, source: objectSource(s3, location) };
+    });
     try {
       await Promise.all(located.map((i) => mkdir(dirname(i.path), { recursive: true })));
       const parts = await Promise.all(located.map((i) => partSize(i.path)));
-      const sources = located.map((i) => ({ ...i, source: objectSource(i.s3, i.location) }));
-      const done = await downloadMany(sources, {
+      const { signal, onProgress } = options;
+      const done = await downloadMany(located, {
         concurrency: this.#options.concurrency ?? 4,
-        signal: options.signal,
-        onProgress: options.onProgress,
+        signal,
+        onProgress,
       });
-      return done.map((file, n) => ({
-        ...(located[n]!.kind === undefined ? {} : { kind: located[n]!.kind }),
-        location: located[n]!.location,
-        path: file.path,
-        size: file.bytes,
-        sha256: file.sha256,
-        resumedFrom: file.restarted ? 0 : parts[n]!,
-      }));
+      return done.map(({ path, bytes, sha256, restarted }, n) => {
+        const { kind, location } = located[n]!;
+        return { kind, location, path, size: bytes, sha256, resumedFrom: restarted ? 0 : parts[n]! };
+      });
     } catch (error) {
       throw storageError('download', located[0]!.location, error, options.signal);
     } finally {
