@@ -31,6 +31,7 @@ type CoreOptions = Pick<
   'deadline' | 'retry' | 'policies' | 'headers' | 'validateRequests' | 'logLevel' | 'logger' | 'clock'
 >;
 
+/** Options of {@link AvatarClient}: where the API and the storage are, how to authenticate, and the shared transport settings. */
 export interface AvatarClientOptions extends CoreOptions {
   /**
    * API root, e.g. `https://instance/api`; a URL without a path gets `/api` (`https://instance` →

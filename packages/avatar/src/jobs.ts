@@ -14,6 +14,7 @@ export interface PollOptions {
   factor?: number;
 }
 
+/** How to wait for jobs: a signal to stop, the polling backoff, and a callback told of every state polled. */
 export interface WaitOptions {
   signal?: AbortSignal | undefined;
   poll?: PollOptions | undefined;

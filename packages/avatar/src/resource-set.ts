@@ -13,6 +13,7 @@ export interface TableInput {
   primaryKey?: string;
 }
 
+/** What a resource set is built from: its name, the input and results volumes, and the tables. */
 export interface ResourceSetInput {
   /** Human-readable name of the set (kept across versions). */
   displayName: string;

@@ -21,6 +21,7 @@ export type RunnerEvent =
   | { type: 'job-status'; kind: JobKind; job: Job }
   | { type: 'download'; kind: JobKind; progress: AggregateProgress };
 
+/** Options of a `Runner`: the resource set's name, the jobs' seed, polling, an event callback, and the storage settings. */
 export interface RunnerOptions extends StorageOptions {
   /** Display name of the resource set (and of its schema). */
   displayName: string;

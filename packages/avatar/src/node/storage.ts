@@ -26,6 +26,7 @@ export interface TransferProgress {
   total: number | undefined;
 }
 
+/** Where the S3-compatible storage is and how transfers use it: endpoint, region, multipart part size and parallelism. */
 export interface StorageOptions {
   /** S3-compatible endpoint. @default client.storageUrl (the API root with `/api` → `/storage`) */
   endpoint?: string;
@@ -46,12 +47,14 @@ export interface StorageOptions {
 /** Something to upload: a file path, a Node or web stream, or bytes. */
 export type UploadSource = string | Readable | ReadableStream<Uint8Array> | Uint8Array | Blob;
 
+/** Options of one upload: a signal to stop it, a progress callback, the content type. */
 export interface UploadOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: TransferProgress) => void) | undefined;
   contentType?: string | undefined;
 }
 
+/** Where an upload went: its key in the upload area, its `s3://` location, its size. */
 export interface UploadedFile {
   /** Key relative to the user's upload area (what the resource YAML's `data.file` names). */
   key: string;
@@ -61,6 +64,7 @@ export interface UploadedFile {
   size: number;
 }
 
+/** Options of one download: a signal to stop it, a progress callback, the SHA-256 to check. */
 export interface DownloadOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: TransferProgress) => void) | undefined;
@@ -68,12 +72,14 @@ export interface DownloadOptions {
   sha256?: string | undefined;
 }
 
+/** Options of a download of several files: a signal to stop it and one progress callback over them all. */
 export interface DownloadManyFilesOptions {
   signal?: AbortSignal | undefined;
   /** Progress over every file: bytes received, total once known, rate, files done. */
   onProgress?: ((progress: AggregateProgress) => void) | undefined;
 }
 
+/** One file a download wrote: where it came from, where it is, its size and SHA-256. */
 export interface DownloadedFile {
   /** Result kind (`shuffled`, `privacy_metrics`, `report`, …) when downloaded by {@link AvatarStorage.downloadResults}. */
   kind?: string;
