@@ -29,6 +29,7 @@ type PassedOn = Pick<
 > &
   Pick<NodeOptions, 'ca' | 'dispatcher' | 'proxy'>;
 
+/** Options of {@link AvatarClient}: where the API and the storage are, how to authenticate, and the shared transport settings. */
 export interface AvatarClientOptions extends PassedOn {
   /**
    * API root, e.g. `https://instance/api`; a URL without a path gets `/api` (`https://instance` →

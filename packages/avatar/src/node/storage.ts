@@ -24,6 +24,7 @@ export interface TransferProgress {
   total: number | undefined;
 }
 
+/** Where the S3-compatible storage is and how transfers use it: endpoint, region, multipart part size and parallelism. */
 export interface StorageOptions {
   /** S3-compatible endpoint. @default client.storageUrl (the API root with `/api` → `/storage`) */
   endpoint?: string;
