@@ -12,6 +12,7 @@ import { redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
 import { type InputSchemas, validateInput } from './validate.js';
 
+/** The HTTP methods an operation may use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /** How a request body is encoded. */
@@ -42,6 +43,7 @@ export interface RequestInput {
   body?: unknown;
 }
 
+/** What {@link ApiClient} is built with: where the API is, the transport, default headers. */
 export interface ApiClientConfig {
   /** Server root, e.g. `https://api.valentina-noir.com`. */
   baseUrl: string;

@@ -11,6 +11,7 @@ export interface Clock {
   setTimer(fn: () => void, ms: number): () => void;
 }
 
+/** The real clock: `Date.now()` and `setTimeout` (its timers never keep a process alive). */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep(ms, signal) {

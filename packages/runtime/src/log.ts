@@ -1,6 +1,7 @@
 import { readEnv } from './env.js';
 import { scrubText } from './redact.js';
 
+/** How much the SDK logs: nothing, errors, warnings, one line per exchange (`info`), or headers and bodies too. */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Where log lines go. `console` fits; so does a thin adapter over pino or winston. */
@@ -11,6 +12,7 @@ export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
 }
 
+/** Settings of {@link Log}. */
 export interface LogOptions {
   /** How much to log. @default the environment variable's value, else `'off'` */
   level?: LogLevel | undefined;

@@ -19,6 +19,7 @@ export type DownloadSource =
   | URL
   | ((init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>);
 
+/** Where a download goes and how it is checked, reported and stopped. */
 export interface DownloadOptions {
   /** The file to create. Bytes go to `<path>.part` first; it is renamed to `path` once complete and verified. */
   path: string;
@@ -41,6 +42,7 @@ export interface DownloadOptions {
   clock?: Clock | undefined;
 }
 
+/** What a finished download wrote: its path, size, SHA-256 and whether it resumed or restarted. */
 export interface DownloadResult {
   path: string;
   /** Size of the file. */

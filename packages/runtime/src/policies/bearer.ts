@@ -1,5 +1,6 @@
 import type { Policy } from '../types.js';
 
+/** Settings of {@link bearerAuth}: the token, or a (possibly async) function returning it. */
 export interface BearerAuthOptions {
   /** The token, or a function returning it (read on every request, so a new token takes effect at once). */
   token: string | (() => string | undefined | Promise<string | undefined>);

@@ -1,5 +1,6 @@
 import type { Policy } from '../types.js';
 
+/** Settings of {@link idempotencyPolicy}. */
 export interface IdempotencyOptions {
   /** Header the key travels in. @default 'Idempotency-Key' */
   header?: string;

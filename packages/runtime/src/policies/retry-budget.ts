@@ -15,6 +15,10 @@ export interface RetryBudgetOptions {
   successReward?: number;
 }
 
+/**
+ * A client's token bucket for retries: each retry takes tokens, successes give some back, and an empty bucket
+ * stops retrying, so a failing server is not sent a multiple of its normal load.
+ */
 export class RetryBudget {
   readonly capacity: number;
   readonly costs: { retry: number; timeout: number };

@@ -19,6 +19,7 @@ export interface RetryEvent {
   reason: string;
 }
 
+/** Settings of {@link retryPolicy}: the client's retry settings, its budget, the clock and a retry listener. */
 export interface RetryPolicyOptions {
   /** The client's settings (each call may override them through `CallOptions.retry`). */
   retry?: RetryOptions | false | undefined;

@@ -3,6 +3,7 @@ import { AbortError, TimeoutError } from '../errors.js';
 import { callSignal, raceAbort } from '../signal.js';
 import type { Policy } from '../types.js';
 
+/** Milliseconds allowed for one attempt when the client does not say (60 s). */
 export const DEFAULT_TIMEOUT = 60_000;
 
 /**
@@ -19,6 +20,7 @@ export function attemptWindow(
   return left < own ? { ms: left, scope: 'deadline' } : { ms: own, scope: 'attempt' };
 }
 
+/** Settings of {@link deadlinePolicy}. */
 export interface DeadlinePolicyOptions {
   /** Milliseconds for a whole call, every attempt and wait included (calls may set their own). */
   deadline?: number | undefined;
@@ -45,6 +47,7 @@ export function deadlinePolicy(options: DeadlinePolicyOptions = {}): Policy {
   };
 }
 
+/** Settings of {@link timeoutPolicy}. */
 export interface TimeoutPolicyOptions {
   /** Milliseconds for one attempt (calls may set their own). @default 60 000 */
   timeout?: number | undefined;

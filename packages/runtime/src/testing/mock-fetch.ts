@@ -24,6 +24,7 @@ export type MockReply =
   | Error
   | ((request: RecordedRequest, call: number) => MockReply | Promise<MockReply>);
 
+/** A response described as data: status, JSON or raw body, headers. */
 export interface MockResponse {
   status?: number;
   /** Sent as JSON (`Content-Type: application/json`). */
@@ -32,6 +33,7 @@ export interface MockResponse {
   headers?: Record<string, string>;
 }
 
+/** Which requests a route answers (method and path) and with what. */
 export interface MockRoute {
   /** @default any method */
   method?: string;
