@@ -481,12 +481,6 @@ function readMethod(
     optionNames.add(p.option);
   }
   const headers = op.headerParams.filter((p) => !bound.has(p) && p.name.toLowerCase() !== 'idempotency-key');
-  const optionsRequired = [...options, ...headers].some((p) => p.required);
-  if (optionsRequired && seenOptional) {
-    problems.push(
-      `${where}: the options object is required (a required query/header parameter) but follows optional arguments`,
-    );
-  }
 
   // Defaults from the scope.
   const defaults: Method['defaults'] = [];
@@ -515,6 +509,15 @@ function readMethod(
       problems.push(`${where}: x-sdk-defaults.${target}: the body has no field "${fieldName}"`);
     }
     defaults.push({ part, name: fieldName, scope });
+  }
+
+  // A required query parameter the scope fills in (x-sdk-defaults) may be left out of the options.
+  const defaulted = (p: Parameter) => defaults.some((d) => d.part === 'query' && d.name === p.name);
+  const optionsRequired = [...options, ...headers].some((p) => p.required && !defaulted(p));
+  if (optionsRequired && seenOptional) {
+    problems.push(
+      `${where}: the options object is required (a required query/header parameter) but follows optional arguments`,
+    );
   }
 
   const after = raw['x-sdk-after'];

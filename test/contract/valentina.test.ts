@@ -26,23 +26,39 @@ const options = (): ValentinaClientOptions => ({
   apiKey: 'vk_live_contract_key',
 });
 
-describe('valentina: every operation against Prism', () => {
-  defineContractSuite(() => {
-    const client = new ValentinaClient(options());
-    return {
-      api: 'valentina',
-      document,
-      resources: client.api,
-      operationIndex,
-      validators,
+/**
+ * The generic suite calls `resources[resource][method](...pathValues, body?, { ...query, headers })`; here each
+ * operation goes through `client.call(operationId, …)`, the SDK's one low-level call (the services are built on it).
+ */
+const callIndex = operationIndex.map((o) => ({ ...o, resource: 'call', method: o.operationId }));
+function callResources(client: ValentinaClient) {
+  const call: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const op of operationIndex) {
+    const slots = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+    call[op.operationId] = (...args) => {
+      const { headers, ...query } = (args.pop() ?? {}) as Record<string, unknown>;
+      const path = Object.fromEntries(slots.map((name, i) => [name, args[i]]));
+      const body = args.length > slots.length ? args[slots.length] : undefined;
+      return client.call(op.operationId, { path, query, headers: headers as Record<string, string>, body });
     };
-  });
+  }
+  return { call };
+}
+
+describe('valentina: every operation against Prism', () => {
+  defineContractSuite(() => ({
+    api: 'valentina',
+    document,
+    resources: callResources(new ValentinaClient(options())),
+    operationIndex: callIndex,
+    validators,
+  }));
 });
 
 describe('valentina: typed results and errors', () => {
   it('lists companies as a typed page', async () => {
     const client = new ValentinaClient(options());
-    const page = await client.api.companies.listCompaniesPage({ limit: 10 });
+    const page = await client.companies.getPage({ limit: 10 });
     expect(page.items.length).toBeGreaterThan(0);
     const first = page.items[0]!;
     expect(typeof first.id).toBe('string');
@@ -52,8 +68,8 @@ describe('valentina: typed results and errors', () => {
 
   it('maps a 404 problem+json to NotFoundError with the server message and request id', async () => {
     const client = new ValentinaClient(options());
-    const error = await client.api.companies
-      .getCompany('0b7a6c59-2f4e-4a8e-9d55-6f1a2b3c4d5e', { headers: { Prefer: 'code=404' } })
+    const error = await client.companies
+      .get('0b7a6c59-2f4e-4a8e-9d55-6f1a2b3c4d5e', { headers: { Prefer: 'code=404' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     const e = error as NotFoundError;
@@ -65,12 +81,12 @@ describe('valentina: typed results and errors', () => {
   it('rejects bad input before sending (RequestValidationError), and Prism rejects it too when sent', async () => {
     const client = new ValentinaClient(options());
     const bad = { name: 'x', email: 'not-an-email' } as never;
-    const local = await client.api.companies.createCompany(bad).catch((e: unknown) => e);
+    const local = await client.companies.create(bad).catch((e: unknown) => e);
     expect(local).toBeInstanceOf(RequestValidationError);
     expect((local as RequestValidationError).issues.map((i) => i.path)).toContain('body.name');
 
     const unchecked = new ValentinaClient({ ...options(), validateRequests: false });
-    const remote = await unchecked.api.companies.createCompany(bad).catch((e: unknown) => e);
+    const remote = await unchecked.companies.create(bad).catch((e: unknown) => e);
     expect(remote).toBeInstanceOf(ValidationError);
   });
 });

@@ -104,9 +104,11 @@ function resultType(op: Operation): string {
   }
 }
 
+/** A descriptor's `id` is the operationId as the spec writes it: the key of OPERATIONS, OPERATION_SECURITY and
+ * operationIndex, so a policy can look up `context.operationId` in any of them. */
 function descriptor(op: Operation, validators: Set<string>): string {
   const fields = [
-    `id: ${JSON.stringify(op.name)}`,
+    `id: ${JSON.stringify(op.operationId)}`,
     `method: ${JSON.stringify(op.method)}`,
     `path: ${JSON.stringify(op.path)}`,
     `response: ${JSON.stringify(op.success.decoding)}`,

@@ -135,9 +135,14 @@ function optionsType(m: Method): string[] {
   lines.push(`export interface ${name} extends CallOptions {`);
   for (const p of m.options) {
     const doc = docOf(p);
-    if (doc) lines.push(`  /** ${doc} */`);
+    const defaulted = m.defaults.find((d) => d.part === 'query' && d.name === p.name);
+    const required = p.required && !defaulted;
+    if (doc || defaulted) {
+      const note = defaulted ? `@default the service's \`${defaulted.scope}\`` : '';
+      lines.push(`  /** ${[doc, note].filter(Boolean).join(' ')} */`);
+    }
     lines.push(
-      `  ${propertyKey(p.option)}${p.required ? '' : '?'}: ${queryType(op, p)}${p.required ? '' : ' | undefined'};`,
+      `  ${propertyKey(p.option)}${required ? '' : '?'}: ${queryType(op, p)}${required ? '' : ' | undefined'};`,
     );
   }
   if (m.headers.length) {
@@ -181,19 +186,27 @@ function argList(m: Method): { params: string[]; values: string[] } {
   const op = m.op;
   const params: string[] = [];
   const values: string[] = [];
-  for (const a of m.args) params.push(...argParams(op, a));
+  for (const a of m.args) params.push(...argParams(op, a, m));
   for (const a of m.args) values.push(...(a.kind === 'upload' ? ['filename', 'content'] : [a.name]));
   return { params, values };
 }
 
-function argParams(op: Operation, a: Arg): string[] {
+/** A body type whose fields the scope fills in (x-sdk-defaults `body.<field>`) made optional. */
+function withDefaults(type: string, m: Method): string {
+  const fields = m.defaults.filter((d) => d.part === 'body').map((d) => JSON.stringify(d.name));
+  if (!fields.length) return type;
+  const keys = fields.join(' | ');
+  return `Omit<${type}, ${keys}> & Partial<Pick<${type}, ${keys}>>`;
+}
+
+function argParams(op: Operation, a: Arg, m: Method): string[] {
   switch (a.kind) {
     case 'path':
       return [`${a.name}: ${scalarOr(a.param, `T.${op.typeName}Path[${JSON.stringify(a.param.name)}]`)}`];
     case 'query':
       return [`${a.name}${a.optional ? '?' : ''}: ${queryType(op, a.param)}`];
     case 'body':
-      return [`${a.name}${a.optional ? '?' : ''}: ${bodyType(op)}`];
+      return [`${a.name}${a.optional ? '?' : ''}: ${withDefaults(bodyType(op), m)}`];
     case 'field':
       return [`${a.name}${a.optional ? '?' : ''}: T.${op.typeName}Body[${JSON.stringify(a.field)}]`];
     case 'upload':

@@ -12,7 +12,7 @@ import { redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
 import { type InputSchemas, validateInput } from './validate.js';
 
-/** The HTTP methods an operation may use. */
+/** The HTTP methods an operation can use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 /** How a request body is encoded. */
@@ -43,7 +43,7 @@ export interface RequestInput {
   body?: unknown;
 }
 
-/** What {@link ApiClient} is built with: where the API is, the transport, default headers. */
+/** What an {@link ApiClient} is built from: where the API is, the transport that carries its requests, and how inputs are checked. */
 export interface ApiClientConfig {
   /** Server root, e.g. `https://api.valentina-noir.com`. */
   baseUrl: string;

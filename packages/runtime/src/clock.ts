@@ -11,7 +11,7 @@ export interface Clock {
   setTimer(fn: () => void, ms: number): () => void;
 }
 
-/** The real clock: `Date.now()` and `setTimeout` (its timers never keep a process alive). */
+/** The real clock: `Date.now()` and timers (tests pass a fake one instead). */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep(ms, signal) {

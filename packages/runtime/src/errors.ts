@@ -106,7 +106,7 @@ export class TransportError extends SdkError {
   }
 }
 
-/** What an {@link APIError} is built from: the response's status, headers and parsed body, and the call. */
+/** What an {@link APIError} is made from: the response's status, headers and parsed body, and the request it answered. */
 export interface APIErrorInit {
   status: number;
   headers: Headers;

@@ -1,7 +1,7 @@
 import { readEnv } from './env.js';
 import { scrubText } from './redact.js';
 
-/** How much the SDK logs: nothing, errors, warnings, one line per exchange (`info`), or headers and bodies too. */
+/** How much the request log says, from `'off'` to `'debug'` (each level includes the ones before it). */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Where log lines go. `console` fits; so does a thin adapter over pino or winston. */
@@ -12,7 +12,7 @@ export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Settings of {@link Log}. */
+/** Settings of the request log: level, destination, and the environment variable that can set the level. */
 export interface LogOptions {
   /** How much to log. @default the environment variable's value, else `'off'` */
   level?: LogLevel | undefined;

@@ -10,6 +10,7 @@ export type PaginateMode = 'page' | 'list' | 'iter';
 /** Fetches the raw response envelope of the page at `offset` with at most `limit` items. */
 export type EnvelopeFetcher = (offset: number, limit: number) => Promise<unknown>;
 
+/** Settings of one {@link paginate} walk: the envelope fields, where to start, the page size. */
 export interface PaginateOptions {
   /** Where items, total, limit and offset are in the envelope. */
   fields: OffsetPagination;
@@ -21,6 +22,7 @@ export interface PaginateOptions {
   defaultLimit: number;
 }
 
+/** Offset pagination over an envelope fetcher, the one mechanism behind the generated `getPage` / `listAll` / `iterAll` methods: `'page'` reads one page, `'list'` collects every item from `offset` on, `'iter'` yields them as pages arrive. */
 export function paginate<T>(mode: 'page', fetch: EnvelopeFetcher, options: PaginateOptions): Promise<Page<T>>;
 export function paginate<T>(mode: 'list', fetch: EnvelopeFetcher, options: PaginateOptions): Promise<T[]>;
 export function paginate<T>(

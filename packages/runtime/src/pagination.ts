@@ -8,6 +8,7 @@ export interface OffsetPagination {
   offset: string;
 }
 
+/** The usual envelope: `{ items, total, limit, offset }`. */
 export const DEFAULT_OFFSET_PAGINATION: OffsetPagination = {
   items: 'items',
   total: 'total',

@@ -6,7 +6,7 @@
 const SECRET_NAME =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api[-_]?key|apikey|password|passwd|secret|client[-_]?secret|token|access|refresh|access[-_]?token|refresh[-_]?token|id[-_]?token|session|x-amz-security-token|aws[-_]?secret[-_]?access[-_]?key|secret[-_]?access[-_]?key|session[-_]?token|signature|x-amz-signature)$/i;
 
-/** What a secret is replaced with in logs, messages and inspected objects. */
+/** What logs and error messages show in place of a credential. */
 export const REDACTED = '[REDACTED]';
 
 /** True when a header, field or query parameter of this name carries a credential. */

@@ -10,3 +10,17 @@ export {
   networkError,
   type RecordedRequest,
 } from './testing/mock-fetch.js';
+export { SampleSequence, sample, uuidOf } from './testing/sample.js';
+export {
+  createFactories,
+  type Factory,
+  type RouteMatch,
+  type SpecError,
+  SpecFake,
+  type SpecFakeOptions,
+  type SpecHandler,
+  type SpecOperation,
+  type SpecRequest,
+  type SpecResponse,
+  schemaIn,
+} from './testing/spec-fake.js';

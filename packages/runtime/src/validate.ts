@@ -10,6 +10,7 @@ export interface InputSchemas {
   body?: v.GenericSchema;
 }
 
+/** The parts of a request that are checked against the operation's schemas before it is sent. */
 export interface InputParts {
   path?: Record<string, unknown> | undefined;
   query?: Record<string, unknown> | undefined;

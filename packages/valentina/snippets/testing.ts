@@ -20,6 +20,6 @@ fake.setError('listCampaigns', { status: 429, retryAfter: 30 }, { times: 1 });
 await campaignNames(userId); // retried after the 30 s the server asked for, on the fake clock: no real wait
 assert.deepEqual(fake.clock.sleeps, [30_000]);
 
-const request = fake.lastRequest('listCampaigns');
-assert.equal(request?.headers['on-behalf-of'], userId);
-assert.equal(request?.query.limit, '100');
+assert.equal(fake.lastRequest('listCampaigns')?.query.limit, '100');
+await campaignsService(userId).getNotesPage(fake.factories.Campaign.build().id);
+assert.equal(fake.lastRequest('listCampaignNotes')?.headers['on-behalf-of'], userId);

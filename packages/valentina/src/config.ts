@@ -1,5 +1,4 @@
-import { DEFAULT_RETRY } from '@sdkforge/runtime';
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError, DEFAULT_RETRY, readEnv } from '@sdkforge/runtime';
 
 export const DEFAULT_BASE_URL = 'https://api.valentina-noir.com';
 
@@ -70,13 +69,6 @@ export const DEFAULTS = {
   retryStatuses: DEFAULT_RETRY.statuses,
 } as const;
 
-function env(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
-    name
-  ];
-  return value || undefined;
-}
-
 /**
  * Merges explicit options over `config` over the environment over the defaults.
  * Empty strings count as "not given", as in the Python client.
@@ -91,7 +83,7 @@ export function resolveConfig(
     const fromConfig = config[key];
     return fromConfig !== '' ? fromConfig : undefined;
   };
-  const apiKey = pick('apiKey') ?? env(ENV.apiKey);
+  const apiKey = pick('apiKey') ?? readEnv(ENV.apiKey);
   if (!apiKey) {
     throw new ConfigurationError(
       `ValentinaClient needs an apiKey (option or the ${ENV.apiKey} environment variable)`,
@@ -102,13 +94,13 @@ export function resolveConfig(
     if (name.toLowerCase() !== 'x-api-key') headers[name] = value;
   }
   const resolved: ResolvedConfig = {
-    baseUrl: (pick('baseUrl') ?? env(ENV.baseUrl) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
+    baseUrl: (pick('baseUrl') ?? readEnv(ENV.baseUrl) ?? DEFAULT_BASE_URL).replace(/\/+$/, ''),
     timeout: nonNegative('timeout', pick('timeout') ?? DEFAULTS.timeout),
     maxRetries: nonNegative('maxRetries', pick('maxRetries') ?? DEFAULTS.maxRetries),
     retryDelay: nonNegative('retryDelay', pick('retryDelay') ?? DEFAULTS.retryDelay),
     autoRetryRateLimit: pick('autoRetryRateLimit') ?? DEFAULTS.autoRetryRateLimit,
     autoIdempotencyKeys: pick('autoIdempotencyKeys') ?? DEFAULTS.autoIdempotencyKeys,
-    defaultCompanyId: pick('defaultCompanyId') ?? env(ENV.defaultCompanyId),
+    defaultCompanyId: pick('defaultCompanyId') ?? readEnv(ENV.defaultCompanyId),
     headers: Object.freeze(headers),
     maxRetryDelay: nonNegative('maxRetryDelay', pick('maxRetryDelay') ?? DEFAULTS.maxRetryDelay),
     maxRetryAfter: nonNegative('maxRetryAfter', pick('maxRetryAfter') ?? DEFAULTS.maxRetryAfter),

@@ -3,13 +3,15 @@
  * `NotFoundError`, `RateLimitError`…); this module adds the errors of client set-up and a typed view
  * of Valentina's RFC 9457 error body.
  */
-import { type APIError, SdkError } from '@sdkforge/runtime';
+import { type APIError, ConfigurationError } from '@sdkforge/runtime';
 
 export {
   AbortError,
   APIError,
   AuthenticationError,
   AuthorizationError,
+  ClientClosedError,
+  ConfigurationError,
   ConflictError,
   ConnectionError,
   NotFoundError,
@@ -21,11 +23,6 @@ export {
   ValidationError,
   type ValidationIssue,
 } from '@sdkforge/runtime';
-
-/** The client or a service was set up wrongly; nothing was sent. */
-export class ConfigurationError extends SdkError {
-  override name = 'ConfigurationError';
-}
 
 /** A service factory (`companiesService()`…) was called while no default client is registered. */
 export class NoDefaultClientError extends ConfigurationError {
@@ -46,14 +43,6 @@ export class MissingCompanyIdError extends ConfigurationError {
       `${service} needs a companyId: pass { companyId } or give the client a defaultCompanyId ` +
         '(option or VALENTINA_CLIENT_DEFAULT_COMPANY_ID).',
     );
-  }
-}
-
-/** The client was closed; create a new one. */
-export class ClientClosedError extends SdkError {
-  override name = 'ClientClosedError';
-  constructor(operationId: string) {
-    super(`${operationId}: this ValentinaClient is closed`);
   }
 }
 

@@ -21,6 +21,7 @@ import {
 const COMPANY = '6f1d3a52-8c1e-4b7a-9f2d-1e5c7b9a3d04';
 const OTHER_COMPANY = '019a3c1e-5b2f-7c44-9e61-2d7f0a8b3c15';
 const USER = '019a3c1f-0d42-7a9b-8c3e-6f1b2a4d5e70';
+const CAMPAIGN = '019a3c2d-4e5f-7a6b-8c9d-0e1f2a3b4c5d';
 
 const company = {
   id: COMPANY,
@@ -244,24 +245,23 @@ describe('acting user (On-Behalf-Of)', () => {
     const { requests, fetch } = recorder();
     const client = new ValentinaClient({ apiKey: 'k', defaultCompanyId: COMPANY, fetch });
     const campaigns = client.campaigns(USER);
+    await campaigns.getNotesPage(CAMPAIGN);
+    await campaigns.getNotesPage(CAMPAIGN, { headers: { 'On-Behalf-Of': OTHER_COMPANY } });
+    // listCampaigns declares no On-Behalf-Of (the server ignores it there): none is sent
     await campaigns.getPage();
-    await campaigns.getPage({ headers: { 'On-Behalf-Of': OTHER_COMPANY } });
-    expect(requests.map((r) => r.headers.get('on-behalf-of'))).toEqual([USER, OTHER_COMPANY]);
+    expect(requests.map((r) => r.headers.get('on-behalf-of'))).toEqual([USER, OTHER_COMPANY, null]);
   });
 
-  it('a userId that is not a UUID is refused before anything is sent', () => {
+  it('a userId that is not a UUID is refused before anything is sent', async () => {
     const { requests, fetch } = recorder();
     const client = new ValentinaClient({ apiKey: 'k', defaultCompanyId: COMPANY, fetch });
-    const error = (() => {
-      try {
-        client.campaigns('bob');
-      } catch (e) {
-        return e;
-      }
-    })();
+    const error = await client
+      .campaigns('bob')
+      .getNotesPage(CAMPAIGN)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).issues[0]?.path).toBe('headers.On-Behalf-Of');
-    expect(() => campaignsService('user-123')).toThrow(RequestValidationError);
+    await expect(campaignsService('user-123').delete(CAMPAIGN)).rejects.toThrow(RequestValidationError);
     expect(requests).toHaveLength(0);
   });
 
@@ -275,7 +275,7 @@ describe('acting user (On-Behalf-Of)', () => {
       .create({ username: 'beckett', email: 'b@example.com', role: 'PLAYER' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
-    expect((error as Error).message).toMatch(/createUser acts on behalf of a user/);
+    expect((error as RequestValidationError).issues.map((i) => i.path)).toContain('headers.On-Behalf-Of');
     expect(requests).toHaveLength(1);
   });
 });

@@ -1,70 +1,50 @@
 /**
- * On Node, with no `fetch` given, the client sends through the runtime's undici transport (loaded on
- * the first call), and `close()` / `await using` release its connections.
+ * close() and `await using`: the client core's one behaviour — later calls reject with ClientClosedError and
+ * send nothing, and the client leaves the default slot. (The Node pool it releases is the runtime's, tested there.)
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClientClosedError, ValentinaClient } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { ClientClosedError, defaultClient, NoDefaultClientError, ValentinaClient } from '../src/index.js';
 
-const transport = vi.hoisted(() => ({
-  created: [] as { timeout?: number | undefined }[],
-  requests: [] as string[],
-  closed: 0,
-}));
+const page = () => Response.json({ items: [], limit: 10, offset: 0, total: 0 });
 
-vi.mock('@sdkforge/runtime/node', () => ({
-  nodeTransport: (options: { timeout?: number }) => {
-    transport.created.push(options);
-    const fetch = async (request: Request) => {
-      transport.requests.push(request.url);
-      return new Response(JSON.stringify({ items: [], limit: 10, offset: 0, total: 0 }), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
-    return Object.assign(fetch, {
-      close: async () => {
-        transport.closed += 1;
+describe('closing the client', () => {
+  it('after close(), every service call rejects with ClientClosedError and nothing is sent', async () => {
+    const sent: string[] = [];
+    const client = new ValentinaClient({
+      apiKey: 'k',
+      defaultCompanyId: '6f1d3a52-8c1e-4b7a-9f2d-1e5c7b9a3d04',
+      fetch: async (request) => {
+        sent.push(request.url);
+        return page();
       },
     });
-  },
-}));
-
-afterEach(() => {
-  transport.created.length = 0;
-  transport.requests.length = 0;
-  transport.closed = 0;
-});
-
-describe('the Node transport', () => {
-  it('is made once, on the first call, with the client timeout; close() closes it', async () => {
-    const client = new ValentinaClient({ baseUrl: 'https://vn.example', apiKey: 'k', timeout: 12_000 });
-    expect(transport.created).toEqual([]);
     await client.companies.getPage();
-    await client.companies.getPage();
-    expect(transport.created).toEqual([{ timeout: 12_000 }]);
-    expect(transport.requests).toHaveLength(2);
+    expect(defaultClient()).toBe(client);
     await client.close();
-    expect(transport.closed).toBe(1);
-    await expect(client.companies.getPage()).rejects.toBeInstanceOf(ClientClosedError);
-    expect(transport.created).toHaveLength(1);
+    expect(client.isClosed).toBe(true);
+    const error = await client
+      .dictionary()
+      .getPage()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClientClosedError);
+    expect((error as ClientClosedError).message).toContain('ValentinaClient is closed');
+    await expect(client.companies.listAll()).rejects.toBeInstanceOf(ClientClosedError);
+    expect(sent).toHaveLength(1);
+    expect(() => defaultClient()).toThrow(NoDefaultClientError);
   });
 
   it('`await using` closes it at the end of the block', async () => {
+    let kept: ValentinaClient | undefined;
     {
-      await using client = new ValentinaClient({ apiKey: 'k', setAsDefault: false });
+      await using client = new ValentinaClient({
+        apiKey: 'k',
+        setAsDefault: false,
+        fetch: async () => page(),
+      });
       await client.companies.getPage();
+      kept = client;
     }
-    expect(transport.closed).toBe(1);
-  });
-
-  it('is not used when a fetch is given, and close() then has nothing to release', async () => {
-    const client = new ValentinaClient({
-      apiKey: 'k',
-      setAsDefault: false,
-      fetch: async () => Response.json({ items: [], limit: 10, offset: 0, total: 0 }),
-    });
-    await client.companies.getPage();
-    await client.close();
-    expect(transport.created).toEqual([]);
-    expect(transport.closed).toBe(0);
+    expect(kept.isClosed).toBe(true);
+    await expect(kept.companies.getPage()).rejects.toBeInstanceOf(ClientClosedError);
   });
 });

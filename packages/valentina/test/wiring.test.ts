@@ -11,8 +11,8 @@ import type { Policy } from '@sdkforge/runtime';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { responseSchema } from '../src/testing/fake-client.js';
 import { FakeValentinaClient, type RecordedRequest } from '../src/testing/index.js';
-import { responseSchema } from '../src/testing/router.js';
 import { ACTOR, DEFAULT_COMPANY, S, type Wiring, wiringTable } from './wiring-table.ts';
 
 interface SpecOperation {
@@ -22,8 +22,6 @@ interface SpecOperation {
   pattern: RegExp;
   slots: string[];
   literals: number;
-  /** The operation declares an `On-Behalf-Of` header parameter. */
-  acting: boolean;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the parsed spec is walked by name
@@ -32,15 +30,6 @@ type Json = Record<string, any>;
 const spec = parse(
   readFileSync(new URL('../../../specs/valentina/openapi.yaml', import.meta.url), 'utf8'),
 ) as Json;
-const deref = (value: Json): Json => {
-  let node = value;
-  while (node?.$ref)
-    node = (node.$ref as string)
-      .slice(2)
-      .split('/')
-      .reduce((n: Json, k: string) => n[k], spec);
-  return node;
-};
 const operations: SpecOperation[] = Object.entries(spec.paths as Json).flatMap(([template, item]) =>
   ['get', 'put', 'post', 'patch', 'delete']
     .filter((m) => item[m])
@@ -51,7 +40,6 @@ const operations: SpecOperation[] = Object.entries(spec.paths as Json).flatMap((
         .split('/')
         .map((seg) => (/^\{.+\}$/.test(seg) ? '([^/]+)' : seg.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
         .join('/');
-      const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
       return {
         operationId: op.operationId as string,
         http: m.toUpperCase(),
@@ -59,7 +47,6 @@ const operations: SpecOperation[] = Object.entries(spec.paths as Json).flatMap((
         pattern: new RegExp(`^${source}$`),
         slots,
         literals: template.split('/').filter((seg) => seg && !seg.startsWith('{')).length,
-        acting: params.some((p) => p.in === 'header' && p.name === 'On-Behalf-Of'),
       };
     }),
 );
@@ -89,13 +76,6 @@ function bodyOf(request: RecordedRequest): unknown {
   );
 }
 
-/**
- * Until the services are generated from the spec, the hand-written ones send the service's user on
- * every call, also to the operations that declare no `On-Behalf-Of` (the server ignores it there).
- * The generated services send it only where the spec declares it; then this goes.
- */
-const HAND_WRITTEN_SERVICES = true;
-
 let fake: FakeValentinaClient | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -122,10 +102,7 @@ describe('wiring: each public method sends its operation, with every value in it
     // every path slot carries the sentinel named after it (scope values included)
     expect(slots).toEqual(Object.fromEntries(op.slots.map((name) => [name, S[name as keyof typeof S]])));
     expect(request.query).toEqual(row.query ?? {});
-    const actor = request.headers['on-behalf-of'] ?? null;
-    if (row.actor === null && HAND_WRITTEN_SERVICES && op.acting === false)
-      expect([null, ACTOR]).toContain(actor);
-    else expect(actor).toBe(row.actor ?? null);
+    expect(request.headers['on-behalf-of'] ?? null).toBe(row.actor ?? null);
     expect(request.headers['x-api-key']).toBe('fake-api-key');
     if (row.body !== undefined) expect(bodyOf(request)).toEqual(row.body);
   });

@@ -2,6 +2,7 @@ import { type DownloadOptions, type DownloadResult, type DownloadSource, downloa
 import type { DownloadProgress } from './progress.js';
 import { nodeTransport } from './transport.js';
 
+/** One file of a {@link downloadMany} batch: where it comes from and where it goes. */
 export interface DownloadItem {
   source: DownloadSource;
   path: string;
@@ -16,6 +17,7 @@ export interface AggregateProgress extends DownloadProgress {
   files: { done: number; total: number };
 }
 
+/** Settings of a {@link downloadMany} batch: how many files at once, aggregated progress, and the options every download shares. */
 export interface DownloadManyOptions
   extends Omit<DownloadOptions, 'path' | 'sha256' | 'onProgress' | 'headers'> {
   /** Files downloading at once. @default 4 */

@@ -19,7 +19,7 @@ export type DownloadSource =
   | URL
   | ((init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<Response>);
 
-/** Where a download goes and how it is checked, reported and stopped. */
+/** Settings of one streamed download: the target file, the transport, the expected checksum, progress and resumption. */
 export interface DownloadOptions {
   /** The file to create. Bytes go to `<path>.part` first; it is renamed to `path` once complete and verified. */
   path: string;
@@ -42,7 +42,7 @@ export interface DownloadOptions {
   clock?: Clock | undefined;
 }
 
-/** What a finished download wrote: its path, size, SHA-256 and whether it resumed or restarted. */
+/** What a finished download wrote: the file, its size and SHA-256, and how often it resumed. */
 export interface DownloadResult {
   path: string;
   /** Size of the file. */

@@ -17,7 +17,7 @@ import { CREDENTIAL_HEADERS, MAX_REDIRECTS, redirectStep } from './redirect.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** Settings of {@link nodeTransport}: proxy, TLS, pool size and timeouts, or your own dispatcher or fetch. */
+/** Settings of the Node transport (undici): proxy, trusted certificate authorities, certificate checks, connection pool. */
 export interface NodeTransportOptions {
   /** Send every request through this proxy (`http://`, `https://` or `socks5://`; credentials in the URL). */
   proxy?: string | URL | undefined;

@@ -1,6 +1,6 @@
 import type { Policy } from '../types.js';
 
-/** Settings of {@link apiKeyAuth}: the key (or a function reading it), its header and an optional scheme. */
+/** Settings of the api-key policy: the key (or where to read it) and the header that carries it. */
 export interface ApiKeyAuthOptions {
   /** The key, or a function returning it (read on every request, so a rotated key takes effect). */
   key: string | (() => string | undefined);

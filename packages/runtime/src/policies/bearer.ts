@@ -1,6 +1,6 @@
 import type { Policy } from '../types.js';
 
-/** Settings of {@link bearerAuth}: the token, or a (possibly async) function returning it. */
+/** Settings of the bearer-token policy: the token (or where to read it) and its header. */
 export interface BearerAuthOptions {
   /** The token, or a function returning it (read on every request, so a new token takes effect at once). */
   token: string | (() => string | undefined | Promise<string | undefined>);

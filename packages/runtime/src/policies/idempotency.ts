@@ -1,6 +1,6 @@
 import type { Policy } from '../types.js';
 
-/** Settings of {@link idempotencyPolicy}. */
+/** Settings of the policy that gives unsafe requests an `Idempotency-Key`, so that retrying them is safe. */
 export interface IdempotencyOptions {
   /** Header the key travels in. @default 'Idempotency-Key' */
   header?: string;

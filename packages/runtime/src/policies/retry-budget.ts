@@ -15,10 +15,7 @@ export interface RetryBudgetOptions {
   successReward?: number;
 }
 
-/**
- * A client's token bucket for retries: each retry takes tokens, successes give some back, and an empty bucket
- * stops retrying, so a failing server is not sent a multiple of its normal load.
- */
+/** The retry budget of one client (see {@link RetryBudgetOptions}): retries spend tokens, successes put them back. */
 export class RetryBudget {
   readonly capacity: number;
   readonly costs: { retry: number; timeout: number };

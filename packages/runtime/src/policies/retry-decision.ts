@@ -5,7 +5,7 @@
 import { retryAfterMs } from '../retry-after.js';
 import type { RetryOptions, RetrySettings } from '../types.js';
 
-/** The retry settings in force when neither the client nor the call changes them. */
+/** The retry settings used when a client sets none: 2 retries, backoff from 500 ms up to 8 s, on statuses 408, 429, 500, 502, 503 and 504. */
 export const DEFAULT_RETRY: Readonly<RetrySettings> = Object.freeze({
   maxRetries: 2,
   baseDelay: 500,
@@ -83,7 +83,7 @@ const NETWORK_CODES = new Set([
 const NETWORK_MESSAGES =
   /fetch failed|failed to fetch|load failed|networkerror|network error|socket hang up|other side closed|terminated|premature close/i;
 
-/** Which {@link ErrorKind} a thrown error is, from its codes (also those of its causes), name and message. */
+/** What kind of failure an error is (never sent, connection lost, timed out, aborted, deadline passed, other): the retry decision depends on it. */
 export function classifyError(error: unknown): ErrorKind {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
@@ -122,7 +122,7 @@ export function backoffDelay(
 /** What happened on the attempt just made. */
 export type AttemptOutcome = { status: number; headers: Headers } | { error: unknown };
 
-/** Everything {@link decideRetry} looks at for one finished attempt. */
+/** Everything {@link decideRetry} looks at: the attempt, the settings, the request and what happened to it. */
 export interface RetryInput {
   /** Attempts made so far (1 after the first). */
   attempt: number;
@@ -140,7 +140,7 @@ export interface RetryInput {
   random: number;
 }
 
-/** Whether to try again, after how long and why (or why not). */
+/** The outcome of {@link decideRetry}: retry after `delay` milliseconds, or stop, with the reason either way. */
 export type RetryDecision =
   | { retry: true; delay: number; reason: string; kind: ErrorKind | 'status' }
   | { retry: false; reason: string };

@@ -19,7 +19,7 @@ export interface RetryEvent {
   reason: string;
 }
 
-/** Settings of {@link retryPolicy}: the client's retry settings, its budget, the clock and a retry listener. */
+/** Settings of the retry policy: the retry settings, the budget, the clock, the jitter source and a hook told of each retry. */
 export interface RetryPolicyOptions {
   /** The client's settings (each call may override them through `CallOptions.retry`). */
   retry?: RetryOptions | false | undefined;

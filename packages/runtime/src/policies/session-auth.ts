@@ -10,7 +10,7 @@ import { MemoryTokenStore, type TokenSet, type TokenStore } from './token-store.
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** Settings of {@link sessionAuth}: how to refresh (and log in again), where tokens live, when to renew. */
+/** Settings of the session policy: how tokens are obtained and refreshed, where they are kept, and which answers mean they expired. */
 export interface SessionAuthOptions {
   /**
    * Trades a refresh token for new tokens (the API's refresh call). A result without `refreshToken` keeps

@@ -3,7 +3,7 @@ import { AbortError, TimeoutError } from '../errors.js';
 import { callSignal, raceAbort } from '../signal.js';
 import type { Policy } from '../types.js';
 
-/** Milliseconds allowed for one attempt when the client does not say (60 s). */
+/** Milliseconds one attempt may take when nothing else is set (60 s). */
 export const DEFAULT_TIMEOUT = 60_000;
 
 /**
@@ -20,7 +20,7 @@ export function attemptWindow(
   return left < own ? { ms: left, scope: 'deadline' } : { ms: own, scope: 'attempt' };
 }
 
-/** Settings of {@link deadlinePolicy}. */
+/** Settings of the deadline policy: the time a whole call may take, retries and waits included. */
 export interface DeadlinePolicyOptions {
   /** Milliseconds for a whole call, every attempt and wait included (calls may set their own). */
   deadline?: number | undefined;
@@ -47,7 +47,7 @@ export function deadlinePolicy(options: DeadlinePolicyOptions = {}): Policy {
   };
 }
 
-/** Settings of {@link timeoutPolicy}. */
+/** Settings of the timeout policy: the time one attempt may take. */
 export interface TimeoutPolicyOptions {
   /** Milliseconds for one attempt (calls may set their own). @default 60 000 */
   timeout?: number | undefined;

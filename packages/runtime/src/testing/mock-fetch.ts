@@ -24,7 +24,7 @@ export type MockReply =
   | Error
   | ((request: RecordedRequest, call: number) => MockReply | Promise<MockReply>);
 
-/** A response described as data: status, JSON or raw body, headers. */
+/** A canned answer of the mock fetch: status, headers and a JSON or raw body. */
 export interface MockResponse {
   status?: number;
   /** Sent as JSON (`Content-Type: application/json`). */
@@ -33,7 +33,7 @@ export interface MockResponse {
   headers?: Record<string, string>;
 }
 
-/** Which requests a route answers (method and path) and with what. */
+/** One route of the mock fetch: which requests it matches and what it answers. */
 export interface MockRoute {
   /** @default any method */
   method?: string;

@@ -1,25 +1,16 @@
 /**
- * `@sdkforge/valentina/testing`: a fake client for the tests of code that uses the SDK, and
- * factories for every model of the API.
+ * `@sdkforge/valentina/testing`: a fake client for the tests of code that uses the SDK, and factories for
+ * every model of the API. The fake server is the runtime's spec-driven one, fed with this SDK's generated
+ * operation index and validators.
  */
 
-export { FakeClock, fakeClock, networkError } from '@sdkforge/runtime/testing';
-export { type Factories, type Factory, factories, schemaOf } from './factories.js';
 export {
-  FAKE_API_KEY,
-  FAKE_BASE_URL,
-  FAKE_COMPANY_ID,
-  type FakeClientOptions,
-  FakeValentinaClient,
-} from './fake-client.js';
-export type {
-  FakeError,
-  FakeResponse,
-  OperationId,
-  RecordedRequest,
-  ResponseBody,
-  ResponseItem,
-  RouteHandler,
-  RouteMatch,
-} from './router.js';
-export { sample, uuidOf } from './sample.js';
+  type Factory,
+  FakeClock,
+  fakeClock,
+  networkError,
+  type RouteMatch,
+  sample,
+  uuidOf,
+} from '@sdkforge/runtime/testing';
+export * from './fake-client.js';

@@ -1,30 +1,25 @@
 /**
- * The fake transport: answers each operation with the response a test set for it, else with a
- * schema-valid sample, and records every request. Routes are keyed by operationId (the generated
- * `operationIndex` is the one list of operations), so a route can never name a call the SDK does not make.
+ * A fake server made from an SDK's generated operation index and validators: it answers each operation
+ * with the response a test set for it, else with a schema-valid sample, and records every request. Routes
+ * are keyed by operationId (the generated `operationIndex` is the one list of operations), so a route can
+ * never name a call the SDK does not make. An SDK's `./testing` entry wraps it in a fake client.
  */
-import { type CallContext, raceAbort } from '@sdkforge/runtime';
-import { API_BASE_PATH, operationIndex } from '../generated/resources.gen.js';
-import type { operations } from '../generated/schema.gen.js';
-import * as validators from '../generated/validators.gen.js';
-import { type SampleSequence, sample } from './sample.js';
+import { raceAbort } from '../signal.js';
+import type { CallContext, Fetch } from '../types.js';
+import { SampleSequence, sample } from './sample.js';
 
-export type OperationId = (typeof operationIndex)[number]['operationId'];
-
-type Responses<Op extends OperationId> = operations[Op]['responses'];
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-/** The success body of an operation (what the SDK method resolves with). */
-export type ResponseBody<Op extends OperationId> =
-  JsonOf<Responses<Op>[200 & keyof Responses<Op>]> extends never
-    ? JsonOf<Responses<Op>[201 & keyof Responses<Op>]>
-    : JsonOf<Responses<Op>[200 & keyof Responses<Op>]>;
-/** The item type of a paginated (or list) operation. */
-export type ResponseItem<Op extends OperationId> =
-  ResponseBody<Op> extends { items: (infer I)[] } ? I : ResponseBody<Op> extends (infer I)[] ? I : never;
+/** What the fake needs of one operation (the generated `operationIndex` entries have it). */
+export interface SpecOperation {
+  readonly operationId: string;
+  readonly http: string;
+  readonly path: string;
+  readonly paginated?: boolean;
+  readonly download?: boolean;
+}
 
 /** One request the fake received. */
-export interface RecordedRequest {
-  operationId: OperationId;
+export interface SpecRequest<Op extends string = string> {
+  operationId: Op;
   method: string;
   url: URL;
   /** Path after the API base path, e.g. `/companies/…/campaigns`. */
@@ -42,27 +37,27 @@ export interface RecordedRequest {
 }
 
 /** A canned response. */
-export interface FakeResponse<Op extends OperationId = OperationId> {
+export interface SpecResponse<Body = unknown, Item = unknown> {
   status?: number | undefined;
   headers?: Record<string, string> | undefined;
   /** The JSON body of a single-object response. */
-  body?: ResponseBody<Op> | undefined;
+  body?: Body | undefined;
   /** The items of a paginated or list response; the fake serves them page by page (`limit`/`offset`). */
-  items?: ResponseItem<Op>[] | undefined;
+  items?: Item[] | undefined;
   /** Override the envelope's `total` (e.g. a collection that changes while you page through it). */
   total?: number | undefined;
 }
 
-/** What an error response says. */
-export interface FakeError {
+/** What an error response says (an RFC 9457 problem document). */
+export interface SpecError {
   status: number;
   detail?: string | undefined;
   /** Machine-readable reason (`TOKEN_VERIFICATION_FAILED`…). */
   code?: string | undefined;
-  /** Seconds to wait, sent as `RateLimit: "default";r=0;t=<n>` (the way Valentina says it). */
+  /** Seconds to wait, sent as `RateLimit: "default";r=0;t=<n>` (IETF RateLimit header fields). */
   retryAfter?: number | undefined;
   headers?: Record<string, string> | undefined;
-  /** Extra members of the problem+json body (`invalid_parameters`…). */
+  /** Extra members of the problem body (`invalid_parameters`…). */
   extra?: Record<string, unknown> | undefined;
 }
 
@@ -77,30 +72,31 @@ export interface RouteMatch {
 }
 
 /** Answers a request; it may also throw (e.g. `networkError()`) to fail the exchange like a broken connection. */
-export type RouteHandler<Op extends OperationId = OperationId> = (
-  request: RecordedRequest,
-) => FakeResponse<Op> | Response | Promise<FakeResponse<Op> | Response>;
+export type SpecHandler<Op extends string = string> = (
+  request: SpecRequest<Op>,
+) => SpecResponse | Response | Promise<SpecResponse | Response>;
 
-/** A canned response of any operation, as the router handles it. */
-interface AnyResponse {
-  status?: number | undefined;
-  headers?: Record<string, string> | undefined;
-  body?: unknown;
-  items?: unknown[] | undefined;
-  total?: number | undefined;
+export interface SpecFakeOptions {
+  /** The generated `operationIndex`. */
+  operations: readonly SpecOperation[];
+  /** The generated `API_BASE_PATH` (stripped from recorded paths). */
+  basePath: string;
+  /** The generated schema (valibot) of an operation's success body, for the default answers. */
+  responseSchema: (operationId: string) => unknown;
+  /** The file a binary operation serves when nobody set a response. */
+  download?: ((request: SpecRequest) => { filename: string; type: string; content: Uint8Array }) | undefined;
+  /** Counters of the sampled data (share one with factories so ids never collide). */
+  seq?: SampleSequence | undefined;
 }
-type AnyHandler = (request: RecordedRequest) => AnyResponse | Response | Promise<AnyResponse | Response>;
 
 interface Route {
-  operationId: OperationId;
+  operationId: string;
   match: RouteMatch;
-  handler: AnyHandler;
+  handler: SpecHandler;
   remaining: number;
   order: number;
 }
 
-type IndexEntry = (typeof operationIndex)[number] & { paginated?: boolean; download?: boolean };
-const OPS = new Map<string, IndexEntry>(operationIndex.map((o) => [o.operationId, o as IndexEntry]));
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -116,20 +112,24 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-export class FakeRouter {
-  readonly requests: RecordedRequest[] = [];
+export class SpecFake {
+  readonly requests: SpecRequest[] = [];
   readonly #routes: Route[] = [];
+  readonly #ops: Map<string, SpecOperation>;
+  readonly #options: SpecFakeOptions;
   readonly #seq: SampleSequence;
   #order = 0;
   #requestIds = 0;
 
-  constructor(seq: SampleSequence) {
-    this.#seq = seq;
+  constructor(options: SpecFakeOptions) {
+    this.#options = options;
+    this.#ops = new Map(options.operations.map((o) => [o.operationId, o]));
+    this.#seq = options.seq ?? new SampleSequence();
   }
 
   /** Registers a handler; the newest route that matches answers (routes with `params`/`query` first). */
-  add(operationId: OperationId, handler: AnyHandler, match: RouteMatch = {}): void {
-    if (!OPS.has(operationId)) throw new Error(`unknown operation ${operationId}`);
+  add(operationId: string, handler: SpecHandler, match: RouteMatch = {}): void {
+    if (!this.#ops.has(operationId)) throw new Error(`unknown operation ${operationId}`);
     this.#order += 1;
     this.#routes.push({
       operationId,
@@ -140,16 +140,17 @@ export class FakeRouter {
     });
   }
 
+  /** Forgets every route and every recorded request. */
   reset(): void {
     this.#routes.length = 0;
     this.requests.length = 0;
   }
 
-  /** The transport the fake client sends through. */
-  readonly fetch = async (request: Request, context: CallContext): Promise<Response> => {
-    const op = OPS.get(context.operationId);
+  /** The base fetch a fake client sends through. */
+  readonly fetch: Fetch = async (request: Request, context: CallContext): Promise<Response> => {
+    const op = this.#ops.get(context.operationId);
     if (!op) return this.#problem(404, `No operation ${context.operationId}`, new URL(request.url).pathname);
-    const recorded = await record(request, op, context.attempt);
+    const recorded = await this.#record(request, op, context.attempt);
     this.requests.push(recorded);
     const route = this.#route(recorded);
     const answer = route
@@ -159,31 +160,24 @@ export class FakeRouter {
   };
 
   /** The response of an operation nobody set: a schema-valid sample (one item for collections). */
-  defaultResponse(request: RecordedRequest): AnyResponse {
-    const op = OPS.get(request.operationId)!;
+  defaultResponse(request: SpecRequest): SpecResponse {
+    const op = this.#ops.get(request.operationId)!;
     if (op.download) return { status: 200 };
-    const schema = responseSchema(request.operationId);
-    const value = sample(schema, this.#seq);
+    const value = sample(this.#options.responseSchema(request.operationId), this.#seq);
     if (op.paginated) return { items: (value as { items: unknown[] }).items };
     if (value === undefined) return { status: 204 };
     return { body: adopt(value, op.path, request.pathParams) };
   }
 
-  /** The problem+json response Valentina sends for an error. */
-  errorResponse(request: RecordedRequest, error: FakeError): Response {
+  /** An RFC 9457 problem+json error response with a request id (`RateLimit` for `retryAfter`). */
+  errorResponse(request: SpecRequest, error: SpecError): Response {
     const headers: Record<string, string> = { ...error.headers };
     if (error.retryAfter !== undefined) headers.RateLimit ??= `"default";r=0;t=${error.retryAfter}`;
-    return this.#problem(
-      error.status,
-      error.detail,
-      `${API_BASE_PATH}${request.path}`,
-      error.code,
-      headers,
-      error.extra,
-    );
+    const instance = `${this.#options.basePath}${request.path}`;
+    return this.#problem(error.status, error.detail, instance, error.code, headers, error.extra);
   }
 
-  #route(request: RecordedRequest): Route | undefined {
+  #route(request: SpecRequest): Route | undefined {
     const candidates = this.#routes
       .filter((r) => r.operationId === request.operationId && r.remaining > 0 && matches(r.match, request))
       .sort((a, b) => specificity(b.match) - specificity(a.match) || b.order - a.order);
@@ -192,14 +186,19 @@ export class FakeRouter {
     return route;
   }
 
-  #toResponse(request: RecordedRequest, answer: AnyResponse): Response {
-    const op = OPS.get(request.operationId)!;
+  #toResponse(request: SpecRequest, answer: SpecResponse): Response {
+    const op = this.#ops.get(request.operationId)!;
     const headers = new Headers({ 'x-request-id': this.#requestId(), ...answer.headers });
     const status = answer.status ?? 200;
-    if (op.download && answer.body === undefined) {
-      headers.set('content-type', 'application/zip');
-      headers.set('content-disposition', 'attachment; filename="vapi-logs-fake.zip"');
-      return new Response(new TextEncoder().encode('PK\u0003\u0004fake-log-archive'), { status, headers });
+    if (op.download && answer.body === undefined && status < 300) {
+      const file = this.#options.download?.(request) ?? {
+        filename: `${request.operationId}.bin`,
+        type: 'application/octet-stream',
+        content: new TextEncoder().encode(`fake ${request.operationId}`),
+      };
+      headers.set('content-type', file.type);
+      headers.set('content-disposition', `attachment; filename="${file.filename}"`);
+      return new Response(file.content as Uint8Array<ArrayBuffer>, { status, headers });
     }
     if (status === 204) return new Response(null, { status, headers });
     let body: unknown = answer.body;
@@ -246,39 +245,32 @@ export class FakeRouter {
     this.#requestIds += 1;
     return `req_fake${String(this.#requestIds).padStart(12, '0')}`;
   }
-}
 
-/** The generated schema of an operation's success body (`getCompany` → `vGetCompanyResponse`). */
-export function responseSchema(operationId: string): unknown {
-  const name = `v${operationId[0]!.toUpperCase()}${operationId.slice(1)}Response`;
-  return (validators as Record<string, unknown>)[name];
-}
-
-async function record(request: Request, op: IndexEntry, attempt: number): Promise<RecordedRequest> {
-  const url = new URL(request.url);
-  const path = url.pathname.startsWith(API_BASE_PATH)
-    ? url.pathname.slice(API_BASE_PATH.length)
-    : url.pathname;
-  const query: Record<string, string | string[]> = {};
-  for (const [k, v] of url.searchParams) {
-    const prev = query[k];
-    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  async #record(request: Request, op: SpecOperation, attempt: number): Promise<SpecRequest> {
+    const url = new URL(request.url);
+    const base = this.#options.basePath;
+    const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
+    const query: Record<string, string | string[]> = {};
+    for (const [k, v] of url.searchParams) {
+      const prev = query[k];
+      query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return {
+      operationId: op.operationId,
+      method: request.method,
+      url,
+      path,
+      pathParams: pathParams(op.path, path),
+      query,
+      headers,
+      body: await bodyOf(request),
+      attempt,
+    };
   }
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  return {
-    operationId: op.operationId as OperationId,
-    method: request.method,
-    url,
-    path,
-    pathParams: pathParams(op.path, path),
-    query,
-    headers,
-    body: await bodyOf(request),
-    attempt,
-  };
 }
 
 async function bodyOf(request: Request): Promise<unknown> {
@@ -311,7 +303,7 @@ function pathParams(template: string, path: string): Record<string, string> {
   return out;
 }
 
-function matches(match: RouteMatch, request: RecordedRequest): boolean {
+function matches(match: RouteMatch, request: SpecRequest): boolean {
   for (const [k, v] of Object.entries(match.params ?? {})) if (request.pathParams[k] !== v) return false;
   for (const [k, v] of Object.entries(match.query ?? {})) {
     const got = request.query[k];
@@ -339,4 +331,52 @@ function adopt(value: unknown, template: string, params: Record<string, string>)
   const last = /\{([^}]+)\}$/.exec(template)?.[1];
   if (last?.endsWith('_id') && typeof out.id === 'string' && params[last]) out.id = params[last];
   return out;
+}
+
+/** Builds model instances: `build(overrides)` and `batch(count, overrides)`. */
+export interface Factory<T> {
+  /** One instance, with `overrides` applied on top of the sampled fields. */
+  build(overrides?: Partial<T>): T;
+  /** `count` instances, each with `overrides` applied. */
+  batch(count: number, overrides?: Partial<T>): T[];
+}
+
+/**
+ * Factories for every model of an SDK, by spec name (`factories.Campaign.build({ name })`), from its
+ * generated validators module (`v<Model>` schemas). Values are schema-valid and deterministic.
+ */
+export function createFactories<Schemas>(
+  validators: Record<string, unknown>,
+  seq = new SampleSequence(),
+): { readonly [K in keyof Schemas]: Factory<Schemas[K]> } {
+  const cache = new Map<string, Factory<unknown>>();
+  return new Proxy({} as { readonly [K in keyof Schemas]: Factory<Schemas[K]> }, {
+    get(_, name) {
+      if (typeof name !== 'string') return undefined;
+      let factory = cache.get(name);
+      if (!factory) {
+        const schema = schemaIn(validators, name);
+        const build = (overrides?: object) => {
+          const value = sample(schema, seq);
+          return value && typeof value === 'object' && !Array.isArray(value)
+            ? { ...value, ...overrides }
+            : value;
+        };
+        factory = {
+          build,
+          batch: (count, overrides) => Array.from({ length: count }, () => build(overrides)),
+        };
+        cache.set(name, factory);
+      }
+      return factory;
+    },
+  });
+}
+
+/** The generated valibot schema of a model (`Company` → `vCompany`) in a validators module. */
+export function schemaIn(validators: Record<string, unknown>, model: string): unknown {
+  const wanted = `v${model}`.toLowerCase();
+  const key = Object.keys(validators).find((name) => name.toLowerCase() === wanted);
+  if (!key) throw new Error(`no model named ${model}`);
+  return validators[key];
 }
