@@ -2,7 +2,8 @@
  * The generated client surface (client.gen.ts) under a hand-written client that only configures the
  * runtime's ClientCore, and the proof that a spec change reaches that surface by regeneration alone.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jsonResponse, mockFetch } from '@sdkforge/runtime/testing';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -89,56 +90,83 @@ describe('generated client surface', () => {
 });
 
 describe('regeneration proof (issue 12 item 6)', () => {
-  it('a new operation with the extensions is callable through its factory, scope bound, with no hand-written file touched', async () => {
-    const doc = parse(readFileSync(join(fixtures, 'kennel.yaml'), 'utf8'));
-    doc.paths['/companies/{company_id}/dogs/{dog_id}/walks/{walk_id}/photos/{photo_id}'] = {
+  const repo = join(import.meta.dirname, '..', '..');
+  const valentinaSrc = join(repo, 'packages', 'valentina', 'src');
+  /** Every hand-written file of packages/valentina/src (everything outside src/generated), by relative path. */
+  function handWrittenValentina(dir = valentinaSrc, prefix = ''): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const relative = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (relative !== 'generated')
+          Object.assign(out, handWrittenValentina(join(dir, entry.name), `${relative}/`));
+      } else if (entry.name.endsWith('.ts')) {
+        out[relative] = readFileSync(join(dir, entry.name), 'utf8');
+      }
+    }
+    return out;
+  }
+
+  it('an operation added to a copy of the Valentina spec is callable through its factory, scope bound, with no hand-written file touched', async () => {
+    const doc = parse(readFileSync(join(repo, 'specs', 'valentina', 'openapi.yaml'), 'utf8'));
+    const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+    doc.paths[
+      '/companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/summary'
+    ] = {
       get: {
-        operationId: 'getWalkPhotoInfo',
-        summary: 'Get the info of one photo of a walk',
-        'x-fern-sdk-group-name': 'walks',
-        'x-fern-sdk-method-name': 'getPhotoInfo',
-        'x-sdk-args': ['walk_id', 'photo_id', 'query.size?'],
+        operationId: 'getChapterSummary',
+        summary: 'Get the summary of a chapter',
+        'x-fern-sdk-group-name': 'chapters',
+        'x-fern-sdk-method-name': 'getSummary',
         parameters: [
-          { name: 'company_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'dog_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'walk_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'photo_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'size', in: 'query', schema: { type: 'string', enum: ['small', 'large'] } },
-          { name: 'On-Behalf-Of', in: 'header', required: true, schema: { type: 'string' } },
+          ref('CompanyId'),
+          ref('CampaignIdPath'),
+          ref('BookIdPath'),
+          ref('ChapterIdPath'),
+          ref('OnBehalfOfRequired'),
         ],
         responses: {
           '200': {
-            description: 'the photo info',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Walk' } } },
+            description: 'the chapter',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Chapter' } } },
           },
-          '404': { description: 'missing' },
+          '404': { $ref: '#/components/responses/NotFound' },
         },
       },
     };
-    const sdk = await tempSdk(join(fixtures, 'kennel.yaml'), handWritten);
-    const spec = join(sdk.root, 'openapi.yaml');
-    writeFileSync(spec, stringify(doc));
-    const regenerated = await tempSdk(spec, handWritten);
+    const handWritten = handWrittenValentina();
+    expect(Object.keys(handWritten)).toContain('client.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'valentina-spec-'));
+    writeFileSync(join(dir, 'openapi.yaml'), stringify(doc));
+    const sdk = await tempSdk(join(dir, 'openapi.yaml'), handWritten);
     for (const [name, text] of Object.entries(handWritten)) {
-      expect(readFileSync(regenerated.src(name), 'utf8')).toBe(text);
+      expect(readFileSync(sdk.src(name), 'utf8')).toBe(text);
     }
-    expect(typeErrors([regenerated.src('index.ts')])).toEqual([]);
+    expect(typeErrors([sdk.src('index.ts')])).toEqual([]);
 
-    const K: Module = await import(regenerated.src('index.ts'));
-    const fetch = mockFetch([{ path: /photos/, reply: { json: { minutes: 12 } } }]);
-    const c = new K.KennelClient({ apiKey: 'key-1', fetch });
+    const V: Module = await import(sdk.src('index.ts'));
+    const ids = {
+      company: '0190aaaa-0000-7000-8000-000000000001',
+      user: '0190aaaa-0000-7000-8000-000000000002',
+      campaign: '0190aaaa-0000-7000-8000-000000000003',
+      book: '0190aaaa-0000-7000-8000-000000000004',
+      chapter: '0190aaaa-0000-7000-8000-000000000005',
+    };
+    const fetch = mockFetch([{ path: /summary$/, reply: { json: { id: ids.chapter } } }]);
+    const client = new V.ValentinaClient({ apiKey: 'k', fetch });
     try {
-      const walks = K.walksService('user-7', 'dog-5', { companyId: 'company-3' });
-      expect(await walks.getPhotoInfo('walk-2', 'photo-8', 'large')).toEqual({ minutes: 12 });
+      const chapters = V.chaptersService(ids.user, ids.campaign, ids.book, { companyId: ids.company });
+      expect(await chapters.getSummary(ids.chapter)).toEqual({ id: ids.chapter });
       const [call] = fetch.calls;
       expect(call!.method).toBe('GET');
-      expect(call!.operationId).toBe('getWalkPhotoInfo');
+      expect(call!.operationId).toBe('getChapterSummary');
       expect(call!.path).toBe(
-        '/api/v1/companies/company-3/dogs/dog-5/walks/walk-2/photos/photo-8?size=large',
+        `/api/v1/companies/${ids.company}/campaigns/${ids.campaign}/books/${ids.book}/chapters/${ids.chapter}/summary`,
       );
-      expect(call!.headers['on-behalf-of']).toBe('user-7');
+      expect(call!.headers['on-behalf-of']).toBe(ids.user);
+      expect(call!.headers['x-api-key']).toBe('k');
     } finally {
-      await c.close();
+      await client.close();
     }
-  });
+  }, 180_000);
 });

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -166,5 +169,30 @@ describe('tiktrue: the guide conveniences, typed, against Prism', () => {
     const client = new TikTrueClient(options());
     const health = await client.testConnection();
     expect(health.status).toBe('healthy');
+  });
+});
+
+describe('tiktrue: every README snippet runs against the mock', () => {
+  const dir = join(import.meta.dirname, '../../packages/tiktrue/examples/snippets');
+  const snippets = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+  it.each(snippets)('%s', async (file) => {
+    const cwd = await mkdtemp(join(tmpdir(), 'tiktrue-snippet-'));
+    try {
+      const child = spawn(process.execPath, [join(dir, file)], {
+        cwd,
+        env: { ...process.env, BACKEND_URL: inject('mockUrls').tiktrue, TIKTRUE_PASSWORD: 'Zagros-1404-Sky' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const [code] = await once(child, 'exit');
+      expect(code, output).toBe(0);
+      // A snippet that only printed a caught failure did not show what it is for.
+      expect(output, output).not.toMatch(/failed:|Unexpected error/i);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 });

@@ -134,7 +134,7 @@ function optionsType(m: Method): string[] {
   ];
   lines.push(`export interface ${name} extends CallOptions {`);
   for (const p of m.options) {
-    const doc = docOf(p);
+    const doc = pageDoc(m, p) ?? docOf(p);
     const defaulted = m.defaults.find((d) => d.part === 'query' && d.name === p.name);
     const required = p.required && !defaulted;
     if (doc || defaulted) {
@@ -159,6 +159,18 @@ function optionsType(m: Method): string[] {
   }
   lines.push('}', '');
   return lines;
+}
+
+/** What the pagination trio does with its page-size and offset options. */
+function pageDoc(m: Method, p: Parameter): string | undefined {
+  const page = m.page;
+  const fields = m.op.pagination;
+  if (!page || !fields) return undefined;
+  if (p.name === fields.limit) {
+    return `Page size: ${page.pageLimit} for \`${m.name}\`, ${page.iterLimit} for \`${page.listAll}\` / \`${page.iterAll}\` when not given.`;
+  }
+  if (p.name === fields.offset) return 'Items to skip before the first one returned. @default 0';
+  return undefined;
 }
 
 function docOf(p: Parameter): string | undefined {

@@ -3,7 +3,6 @@ import {
   fromFetch,
   type NodeOptions,
   type Policy,
-  REDACTED,
   readEnv,
   type SessionAuth,
   schemeAuth,
@@ -17,21 +16,20 @@ import { OPERATION_SECURITY, type OperationId, SECURITY_SCHEMES } from './genera
 import type { LoginTokens } from './types.js';
 import { VERSION } from './version.js';
 
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
-
 /** The Octopize SaaS API. */
 export const DEFAULT_BASE_URL = 'https://www.octopize.app/api';
 
 /** The operations that renew the session's tokens never carry its bearer token (it may be the expired one). */
 const SESSION_ENDPOINTS = ['refresh', 'refreshLegacy'];
 
-/** Options of the client core that Avatar passes on unchanged (see `ClientCoreOptions`). */
-type CoreOptions = Pick<
+/** The client core's options Avatar passes on unchanged, and the Node transport's (`ca` also applies to the storage). */
+type PassedOn = Pick<
   ClientCoreOptions,
   'deadline' | 'retry' | 'policies' | 'headers' | 'validateRequests' | 'logLevel' | 'logger' | 'clock'
->;
+> &
+  Pick<NodeOptions, 'ca' | 'dispatcher' | 'proxy'>;
 
-export interface AvatarClientOptions extends CoreOptions {
+export interface AvatarClientOptions extends PassedOn {
   /**
    * API root, e.g. `https://instance/api`; a URL without a path gets `/api` (`https://instance` →
    * `https://instance/api`). @default env AVATAR_BASE_URL, else 'https://www.octopize.app/api'
@@ -43,12 +41,6 @@ export interface AvatarClientOptions extends CoreOptions {
   timeout?: number | undefined;
   /** Check TLS certificates (the seed's `should_verify_ssl`), API and storage; `false` for tests only. @default true */
   verifySsl?: boolean | undefined;
-  /** Extra certificate authorities (PEM) for the API and the storage (a private PKI, a TLS proxy). Node only. */
-  ca?: NodeOptions['ca'];
-  /** Node only: your own undici dispatcher (pool, proxy and TLS options are then yours). */
-  dispatcher?: NodeOptions['dispatcher'];
-  /** Node only: send the API calls through this proxy (`http://`, `https://`, `socks5://`). */
-  proxy?: string | URL | undefined;
   /** Refuse an operation that needs credentials the client lacks ({@link CredentialsRequiredError}, nothing sent). @default true */
   verifyAuth?: boolean | undefined;
   /** Where the bearer tokens of {@link AvatarClient.authenticate} are kept. @default in memory */
@@ -80,6 +72,8 @@ export class AvatarClient extends AvatarSurface {
   readonly storageUrl: string;
   /** Whether calls needing credentials are refused when the client has none. */
   readonly verifyAuth: boolean;
+  /** Attempt timeout in ms, as given. */
+  readonly timeout: number | undefined;
   /** TLS settings shared by the API transport and the storage transfers. */
   readonly tls: { readonly verifySsl: boolean; readonly ca: NodeOptions['ca'] };
   readonly #apiKey: string | undefined;
@@ -104,34 +98,26 @@ export class AvatarClient extends AvatarSurface {
           clock: options.clock,
         });
     const verifyAuth = options.verifyAuth ?? true;
-    const auth = session
-      ? bySecurity('OAuth2PasswordBearer', session.policy, verifyAuth, async () => !!(await session.tokens()))
-      : bySecurity(
-          'ApiKeyAuth',
-          schemeAuth(SECURITY_SCHEMES.ApiKeyAuth, apiKey!),
-          verifyAuth,
-          async () => true,
-        );
+    const [scheme, credentials] = session
+      ? ['OAuth2PasswordBearer', session.policy]
+      : ['ApiKeyAuth', schemeAuth(SECURITY_SCHEMES.ApiKeyAuth, apiKey!)];
+    const { ca, verifySsl, proxy, dispatcher } = options;
     super({
       ...options,
       product: 'sdkforge-avatar',
       version: VERSION,
       baseUrl,
-      auth,
+      auth: bySecurity(scheme, credentials, verifyAuth, () => this.hasCredentials()),
       fetch: options.fetch && fromFetch(options.fetch),
-      node: {
-        ca: options.ca,
-        verify: options.verifySsl,
-        proxy: options.proxy,
-        dispatcher: options.dispatcher,
-      },
+      node: { ca, verify: verifySsl, proxy, dispatcher },
       logEnv: 'AVATAR_LOG',
     });
     this.#apiKey = apiKey;
     this.#session = session;
     this.verifyAuth = verifyAuth;
     this.storageUrl = (options.storageUrl ?? storageUrlFor(baseUrl)).replace(/\/+$/, '');
-    this.tls = { verifySsl: options.verifySsl ?? true, ca: options.ca };
+    this.tls = { verifySsl: verifySsl ?? true, ca };
+    this.timeout = options.timeout;
   }
 
   /** Which credentials the client sends: `'api-key'` or `'bearer'` (tokens from {@link authenticate}). */
@@ -169,11 +155,6 @@ export class AvatarClient extends AvatarSurface {
   /** Forgets the bearer tokens (the server keeps no session for password logins). */
   async signOut(): Promise<void> {
     await this.#session?.clear();
-  }
-
-  [inspectSymbol](): string {
-    const credentials = this.#apiKey ? `apiKey: ${REDACTED}` : 'session: bearer';
-    return `AvatarClient { baseUrl: '${this.baseUrl}', storageUrl: '${this.storageUrl}', ${credentials} }`;
   }
 
   toJSON(): object {

@@ -29,35 +29,35 @@ export class AuthModeError extends SdkError {
 /** A job stopped in a failure status (`error`, `parent_error`, `lost`, `orphaned`). */
 export class JobFailedError extends SdkError {
   override name = 'JobFailedError';
-  /** The job as the server last reported it. */
-  readonly job: Job;
   /** The job's final status. */
   readonly status: Job['status'];
   /** The server's error message for the job (`exception`), possibly empty. */
   readonly reason: string;
 
-  constructor(job: Job) {
+  /** @param job the job as the server last reported it */
+  constructor(readonly job: Job) {
+    const { name, kind, parameters_name, status, exception } = job;
     super(
-      `Job ${job.name} (${job.kind}, parameters "${job.parameters_name}") ended with status ${job.status}` +
-        (job.exception ? `: ${job.exception}` : ''),
+      `Job ${name} (${kind}, parameters "${parameters_name}") ended with status ${status}${exception ? `: ${exception}` : ''}`,
     );
-    this.job = job;
-    this.status = job.status;
-    this.reason = job.exception;
+    this.status = status;
+    this.reason = exception;
   }
 }
 
 /** A transfer to or from the S3-compatible storage failed. `cause` is the S3 client's error. */
 export class StorageError extends SdkError {
   override name = 'StorageError';
-  /** The `s3://bucket/key` location involved. */
-  readonly location: string;
   /** The storage's HTTP status, when it answered. */
   readonly status: number | undefined;
 
-  constructor(message: string, location: string, options: { cause?: unknown; status?: number } = {}) {
+  /** @param location the `s3://bucket/key` location involved */
+  constructor(
+    message: string,
+    readonly location: string,
+    options: { cause?: unknown; status?: number } = {},
+  ) {
     super(message, { cause: options.cause });
-    this.location = location;
     this.status = options.status;
   }
 }

@@ -1,23 +1,23 @@
-import { AbortError } from '@sdkforge/runtime';
+import { AbortError, systemClock } from '@sdkforge/runtime';
 import type { AvatarClient } from './client.js';
 import { JobFailedError } from './errors.js';
 import type { JobKind } from './generated/models.gen.js';
 import { isFailedJob, type Job, type JobCreated } from './types.js';
 
-/** How often a job is polled: exponential backoff between `initialDelay` and `maxDelay` (ms). */
+/**
+ * How often a job is polled: the first wait `initialDelay` (ms, default 5000 as the Python client), then
+ * × `factor` (default 1.2) after each poll, up to `maxDelay` (ms, default 20 000).
+ */
 export interface PollOptions {
-  /** First wait, in ms. @default 5000 (as the Python client) */
   initialDelay?: number;
-  /** Longest wait, in ms. @default 20000 */
   maxDelay?: number;
-  /** Growth of the wait after each poll. @default 1.2 */
   factor?: number;
 }
 
+/** Cancellation, polling backoff, and `onUpdate`, called with each job's state every time it is polled. */
 export interface WaitOptions {
   signal?: AbortSignal | undefined;
   poll?: PollOptions | undefined;
-  /** Called with each job's state every time it is polled. */
   onUpdate?: ((job: Job) => void) | undefined;
 }
 
@@ -72,11 +72,15 @@ export async function waitForJob(
 export const JOB_CHAIN: readonly JobKind[] = ['standard', 'signal_metrics', 'privacy_metrics', 'report'];
 
 /** Parameters resource (`metadata.name`) each kind of the chain runs with. */
-export const CHAIN_PARAMETERS: Readonly<Record<string, string>> = {
-  standard: 'standard',
-  signal_metrics: 'signal_metrics',
-  privacy_metrics: 'privacy_metrics',
-  report: 'report',
+export const CHAIN_PARAMETERS: Readonly<Record<string, string>> = Object.fromEntries(
+  JOB_CHAIN.map((kind) => [kind, kind]),
+);
+
+/** The jobs each kind of the chain depends on (their `Location` goes in `depends_on`). */
+const PARENTS: Readonly<Record<string, readonly JobKind[]>> = {
+  signal_metrics: ['standard'],
+  privacy_metrics: ['standard'],
+  report: ['privacy_metrics', 'signal_metrics'],
 };
 
 /**
@@ -94,37 +98,17 @@ export async function createJobChain(
     if (!JOB_CHAIN.includes(kind)) throw new TypeError(`not a job of the chain: ${kind}`);
   }
   const created = new Map<JobKind, JobCreated>();
-  const locations = (...deps: JobKind[]) =>
-    deps.flatMap((d) => (created.has(d) ? [created.get(d)!.Location] : []));
-  for (const kind of JOB_CHAIN) {
-    if (!kinds.includes(kind)) continue;
-    const dependsOn =
-      kind === 'standard'
-        ? []
-        : kind === 'report'
-          ? locations('privacy_metrics', 'signal_metrics')
-          : locations('standard');
-    const job = await client.jobs.createJob(
-      { set_name: setName, parameters_name: CHAIN_PARAMETERS[kind]!, depends_on: dependsOn },
-      { signal: options.signal },
-    );
-    created.set(kind, job);
+  for (const kind of JOB_CHAIN.filter((k) => kinds.includes(k))) {
+    const dependsOn = (PARENTS[kind] ?? []).flatMap((p) => created.get(p)?.Location ?? []);
+    const body = { set_name: setName, parameters_name: CHAIN_PARAMETERS[kind]!, depends_on: dependsOn };
+    created.set(kind, await client.jobs.createJob(body, { signal: options.signal }));
   }
   return created;
 }
 
 /** Waits `ms`, or rejects with AbortError as soon as the signal aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError('aborted', { cause: signal.reason }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError('aborted while waiting for the job', { cause: signal?.reason }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return systemClock.sleep(ms, signal).catch((cause: unknown) => {
+    throw new AbortError('aborted while waiting for the job', { cause });
   });
 }

@@ -1,29 +1,29 @@
 import { parseAllDocuments, stringify } from 'yaml';
 import type { JobKind } from './generated/models.gen.js';
 
-/** One table of a single- or multi-table avatarization. */
+/**
+ * One table of a single- or multi-table avatarization: its `name` (also in the schema), the `file` key of
+ * its upload in the input volume (`iris.csv`), `k` neighbours per avatar (default 5), and the `primaryKey`
+ * column that identifies a row (kept out of the avatarization).
+ */
 export interface TableInput {
-  /** Table name (also the schema's table name). */
   name: string;
-  /** Object key of the uploaded file in the input volume, e.g. `iris.csv`. */
   file: string;
-  /** Number of neighbours used to build each avatar. @default 5 */
   k?: number;
-  /** Column that identifies a row (kept out of the avatarization). */
   primaryKey?: string;
 }
 
+/**
+ * A resource set: its `displayName` (kept across versions), the `AvatarVolume` YAML of the input data and
+ * of the results (`resources.getUserVolume({ volume_name, purpose })`), the tables, the `jobs` it has
+ * parameters for (default: the four of the chain) and the `seed` of every job (reproducible runs).
+ */
 export interface ResourceSetInput {
-  /** Human-readable name of the set (kept across versions). */
   displayName: string;
-  /** The `AvatarVolume` YAML for the input data (`resources.getUserVolume({ purpose: 'input' })`). */
   inputVolume: string;
-  /** The `AvatarVolume` YAML for the results (`resources.getUserVolume({ purpose: 'results' })`). */
   resultsVolume: string;
   tables: readonly TableInput[];
-  /** Which jobs the set has parameters for. @default all four of the chain */
   jobs?: readonly JobKind[];
-  /** Random seed of every job, for reproducible runs. */
   seed?: number;
 }
 
@@ -42,62 +42,38 @@ export function buildResourceSet(input: ResourceSetInput): string {
   const avatarized = `${schema}_avatarized`;
   const seed = input.seed === undefined ? {} : { seed: input.seed };
   const results = (path: string) => ({ results: { volume: resultsName, path } });
-  const docs: unknown[] = [
-    {
-      kind: 'AvatarMetadata',
-      metadata: { name: `avatar-metadata-${schema}` },
-      spec: { display_name: input.displayName },
-    },
-    {
-      kind: 'AvatarSchema',
-      metadata: { name: schema },
-      spec: {
-        tables: input.tables.map((t) => ({
-          name: t.name,
-          data: { volume: inputName, file: t.file },
-          ...(t.primaryKey ? { columns: [{ field: t.primaryKey, primary_key: true }] } : {}),
-        })),
-      },
-    },
-    {
-      kind: 'AvatarSchema',
-      metadata: { name: avatarized },
-      spec: {
-        tables: input.tables.map((t) => ({ name: t.name, avatars_data: { auto: true } })),
-        schema_ref: schema,
-      },
-    },
+  const doc = (kind: string, name: string, spec: object) => ({ kind, metadata: { name }, spec });
+  const docs = [
+    doc('AvatarMetadata', `avatar-metadata-${schema}`, { display_name: input.displayName }),
+    doc('AvatarSchema', schema, {
+      tables: input.tables.map((t) => ({
+        name: t.name,
+        data: { volume: inputName, file: t.file },
+        ...(t.primaryKey ? { columns: [{ field: t.primaryKey, primary_key: true }] } : {}),
+      })),
+    }),
+    doc('AvatarSchema', avatarized, {
+      tables: input.tables.map((t) => ({ name: t.name, avatars_data: { auto: true } })),
+      schema_ref: schema,
+    }),
   ];
-  if (jobs.has('standard')) {
-    docs.push({
-      kind: 'AvatarParameters',
-      metadata: { name: 'standard' },
-      spec: {
-        schema,
-        avatarization: Object.fromEntries(input.tables.map((t) => [t.name, { k: t.k ?? 5 }])),
-        ...results('standard'),
-        ...seed,
-      },
-    });
-  }
-  for (const [kind, docKind] of [
-    ['signal_metrics', 'AvatarSignalMetricsParameters'],
-    ['privacy_metrics', 'AvatarPrivacyMetricsParameters'],
-  ] as const) {
-    if (!jobs.has(kind)) continue;
-    docs.push({
-      kind: docKind,
-      metadata: { name: kind },
-      spec: { schema: avatarized, avatarization_ref: 'standard', ...results(kind), ...seed },
-    });
-  }
-  if (jobs.has('report')) {
-    docs.push({
-      kind: 'AvatarReportParameters',
-      metadata: { name: 'report' },
-      spec: { report_type: 'basic', ...results('report') },
-    });
-  }
+  const avatarization = Object.fromEntries(input.tables.map((t) => [t.name, { k: t.k ?? 5 }]));
+  const metrics = { schema: avatarized, avatarization_ref: 'standard' };
+  const parameters: [JobKind, string, object][] = [
+    ['standard', 'AvatarParameters', { schema, avatarization, ...results('standard'), ...seed }],
+    [
+      'signal_metrics',
+      'AvatarSignalMetricsParameters',
+      { ...metrics, ...results('signal_metrics'), ...seed },
+    ],
+    [
+      'privacy_metrics',
+      'AvatarPrivacyMetricsParameters',
+      { ...metrics, ...results('privacy_metrics'), ...seed },
+    ],
+    ['report', 'AvatarReportParameters', { report_type: 'basic', ...results('report') }],
+  ];
+  for (const [kind, docKind, spec] of parameters) if (jobs.has(kind)) docs.push(doc(docKind, kind, spec));
   const [metadata, ...rest] = docs.map((d) => stringify(d).trimEnd());
   return [metadata, input.inputVolume.trim(), input.resultsVolume.trim(), ...rest].join('\n---\n') + '\n';
 }

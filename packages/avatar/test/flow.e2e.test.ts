@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -311,6 +312,25 @@ describe('bad input fails before anything is sent', () => {
       /positive integer/,
     );
     expect(api.requests.length).toBe(before);
+  });
+});
+
+describe('upload sources', () => {
+  it('takes bytes, a Blob, a web ReadableStream and a Node stream, and stores each one whole', async () => {
+    const storage = new AvatarStorage(client(), { endpoint: s3.endpoint });
+    const text = (n: number) => `id,value\n${n},${'x'.repeat(n)}\n`;
+    const sources = [
+      new TextEncoder().encode(text(1)),
+      new Blob([text(2)]),
+      new Blob([text(3)]).stream(),
+      Readable.from([Buffer.from(text(4))]),
+    ];
+    for (const [i, source] of sources.entries()) {
+      const uploaded = await storage.upload(source, `sources/${i}.csv`);
+      const target = join(dir, 'sources', `${i}.csv`);
+      await storage.download(uploaded.location, target);
+      expect(await readFile(target, 'utf8')).toBe(text(i + 1));
+    }
   });
 });
 

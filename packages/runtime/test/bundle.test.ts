@@ -35,10 +35,16 @@ afterAll(async () => {
   await rm(app, { recursive: true, force: true });
 });
 
-async function bundle(conditions: string[], platform: 'browser' | 'neutral' | 'node'): Promise<Metafile> {
+const ROOT_ENTRY = "import { ClientCore, readEnv } from '@sdkforge/runtime'; export { ClientCore, readEnv };";
+
+async function bundle(
+  conditions: string[],
+  platform: 'browser' | 'neutral' | 'node',
+  contents = ROOT_ENTRY,
+): Promise<Metafile> {
   const result = await build({
     stdin: {
-      contents: "import { ClientCore, readEnv } from '@sdkforge/runtime'; export { ClientCore, readEnv };",
+      contents,
       resolveDir: app,
       loader: 'ts',
     },
@@ -63,6 +69,19 @@ function reached(metafile: Metafile): { inputs: string[]; nodeImports: string[] 
     input.imports.filter((i) => i.path.startsWith('node:') || i.path === 'undici').map((i) => i.path),
   );
   return { inputs, nodeImports };
+}
+
+/** The inputs a module loader evaluates before the entry runs: static imports from the entry, not dynamic ones. */
+function staticallyReached(metafile: Metafile): string[] {
+  const seen = new Set<string>();
+  const queue = Object.keys(metafile.inputs).filter((i) => i.startsWith('<stdin>'));
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    for (const i of metafile.inputs[next]?.imports ?? [])
+      if (i.kind !== 'dynamic-import' && !i.external) queue.push(i.path);
+  }
+  return [...seen];
 }
 
 describe('static transport choice', () => {
@@ -92,5 +111,30 @@ describe('static transport choice', () => {
     expect(inputs.some((i) => i.endsWith('src/node/transport.ts'))).toBe(true);
     expect(inputs.some((i) => i.includes('undici'))).toBe(true);
     expect(nodeImports.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  // Bun and Deno match `node`, so an SDK's Node-only helpers (downloads to disk) load there too: the ./node entry
+  // must not load undici with it (Bun's built-in `undici` lacks parts of it; Deno refuses its env reads). A
+  // download from a URL without `fetch` still imports the pool on demand: only static imports count here.
+  it.each([
+    ['bun', ['bun', 'node']],
+    ['deno', ['deno', 'node']],
+  ] as const)(
+    '%s: @sdkforge/runtime/node loads without undici',
+    async (_name, conditions) => {
+      const entry = "export { download, downloadMany, nodeTransport } from '@sdkforge/runtime/node';";
+      const loaded = staticallyReached(await bundle([...conditions], 'node', entry));
+      expect(loaded.some((i) => i.endsWith('src/node-portable.ts'))).toBe(true);
+      expect(loaded.some((i) => i.endsWith('src/node/download.ts'))).toBe(true);
+      expect(loaded.filter((i) => /src\/node\/transport\.ts|undici/.test(i))).toEqual([]);
+    },
+    30_000,
+  );
+
+  it('node: @sdkforge/runtime/node still loads the undici transport (the check above can see it)', async () => {
+    const entry = "export { download, nodeTransport } from '@sdkforge/runtime/node';";
+    const loaded = staticallyReached(await bundle(['node'], 'node', entry));
+    expect(loaded.some((i) => i.endsWith('src/node.ts'))).toBe(true);
+    expect(loaded.some((i) => i.endsWith('src/node/transport.ts'))).toBe(true);
   }, 30_000);
 });

@@ -123,6 +123,7 @@ export class TikTrueClient extends TiktrueSurface {
       isAuthFailure: isTokenNotValid,
     });
     super({
+      ...options, // the shared options (fetch, node, policies, headers, logging, deadline…) keep their names
       product: 'sdkforge-tiktrue',
       version: VERSION,
       name: 'TikTrueClient',
@@ -130,16 +131,8 @@ export class TikTrueClient extends TiktrueSurface {
       basePath: API_BASE_PATH,
       operations: OPERATIONS,
       auth: session.policy,
-      fetch: options.fetch,
-      node: options.node,
-      policies: options.policies,
       retry: { maxRetries: options.maxRetries ?? 3 },
       timeout: options.timeout ?? 30_000,
-      deadline: options.deadline,
-      headers: options.headers,
-      validateRequests: options.validateRequests,
-      logLevel: options.logLevel,
-      logger: options.logger,
     });
     this.#tokens = tokens;
     this.#session = session;
@@ -163,7 +156,7 @@ export class TikTrueClient extends TiktrueSurface {
    */
   async login(credentials: LoginCredentials, options?: CallOptions): Promise<Session> {
     const { email, password, hardwareFingerprint } = credentials;
-    assertFingerprint('login', 'body.hardware_fingerprint', hardwareFingerprint);
+    assertFingerprint(hardwareFingerprint);
     const body =
       hardwareFingerprint === undefined
         ? { email, password }
@@ -245,8 +238,6 @@ export class TikTrueClient extends TiktrueSurface {
   }
 }
 
-function noop(): void {}
-
 /** SimpleJWT's refusal of an access token: 401 with `code: "token_not_valid"`. */
 async function isTokenNotValid(response: Response): Promise<boolean> {
   if (response.status !== 401) return false;
@@ -272,17 +263,18 @@ class MirroredTokenStore implements TokenStore {
     this.#inner = inner;
     try {
       const initial = inner?.get();
-      if (!(initial instanceof Promise)) this.current = initial;
-      else {
-        this.#first = initial;
-        initial.then((tokens) => {
-          if (this.#first === initial) this.current = tokens;
-        }, noop);
-      }
+      if (initial instanceof Promise) this.#first = initial;
+      else this.current = initial;
     } catch (error) {
       this.#first = Promise.reject(error);
-      this.#first.catch(noop);
     }
+    const first = this.#first; // awaited by the first get(), which reports its failure; never unhandled
+    first?.then(
+      (tokens) => {
+        if (this.#first === first) this.current = tokens;
+      },
+      () => {},
+    );
   }
 
   async get(): Promise<TokenSet | undefined> {

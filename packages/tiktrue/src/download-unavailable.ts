@@ -5,13 +5,13 @@
 import { SdkError } from '@sdkforge/runtime';
 import type * as OnNode from './node/download.js';
 
-function unavailable(what: string): never {
-  throw new SdkError(
-    `${what}: downloading to disk needs Node (node:fs), and this runtime resolved the non-Node build. ` +
-      'Read the file routes instead: client.models.downloadBlock(token, blockId), downloadTokenizer(token) ' +
-      'and downloadMetadata(token) resolve with a streaming Response.',
+const unavailable = (what: string) =>
+  Promise.reject(
+    new SdkError(
+      `${what}: downloading to disk needs Node (node:fs), and this runtime resolved the non-Node build. Read the ` +
+        'file routes instead: client.models.downloadBlock(token, blockId), downloadTokenizer(token) and ' +
+        'downloadMetadata(token) resolve with a streaming Response.',
+    ),
   );
-}
-
-export const downloadModel: typeof OnNode.downloadModel = async () => unavailable('models.download()');
-export const downloadFile: typeof OnNode.downloadFile = async () => unavailable('models.downloadFile()');
+export const downloadModel: typeof OnNode.downloadModel = () => unavailable('models.download()');
+export const downloadFile: typeof OnNode.downloadFile = () => unavailable('models.downloadFile()');

@@ -4,18 +4,14 @@ import { RequestValidationError } from '@sdkforge/runtime';
 export const HARDWARE_FINGERPRINT = /^[0-9a-fA-F]{64}$/;
 
 /**
- * Checks a hardware fingerprint before it is sent. `login` stores whatever it gets and `validateLicense`
+ * Checks the fingerprint of a login before it is sent. `login` stores whatever it gets and `validateLicense`
  * later rejects anything but 64 hex characters, so a guide-style value such as `hw_abc123` would bind the
  * account to a fingerprint no validation can match.
  */
-export function assertFingerprint(operationId: string, path: string, value: string | undefined): void {
+export function assertFingerprint(value: string | undefined): void {
   if (value === undefined || HARDWARE_FINGERPRINT.test(value)) return;
-  throw new RequestValidationError(operationId, [
-    {
-      path,
-      message: `must be a SHA-256 hexdigest (64 hex characters), got ${value.length} characters`,
-    },
-  ]);
+  const message = `must be a SHA-256 hexdigest (64 hex characters), got ${value.length} characters`;
+  throw new RequestValidationError('login', [{ path: 'body.hardware_fingerprint', message }]);
 }
 
 /**

@@ -225,3 +225,121 @@ describe('wiring: scope values', () => {
     ]);
   });
 });
+
+describe('wiring: the factories build the services the accessors build', () => {
+  type Factories = typeof import('../src/index.js');
+  const rows: [string, string, (f: Factories) => Promise<unknown>, string | null][] = [
+    ['systemService', 'checkSystemHealth', (f) => f.systemService().health(), null],
+    ['developerService', 'getDeveloperMe', (f) => f.developerService().getMe(), null],
+    ['companiesService', 'getCompany', (f) => f.companiesService().get(S.company_id), null],
+    ['globalAdminService', 'globalAdminGetUser', (f) => f.globalAdminService().getUser(S.user_id), null],
+    ['userLookupService', 'lookupUser', (f) => f.userLookupService().byEmail('a@example.com'), null],
+    [
+      'usersService',
+      'getUser',
+      (f) => f.usersService(ACTOR, { companyId: S.company_id }).get(S.user_id),
+      ACTOR,
+    ],
+    [
+      'identityService',
+      'identifyUser',
+      (f) => f.identityService({ companyId: S.company_id }).identify({ provider: 'apple', token: 't' }),
+      null,
+    ],
+    [
+      'campaignsService',
+      'getCampaignNote',
+      (f) => f.campaignsService(ACTOR, { companyId: S.company_id }).getNote(S.campaign_id, S.note_id),
+      ACTOR,
+    ],
+    [
+      'booksService',
+      'getBookNote',
+      (f) => f.booksService(ACTOR, S.campaign_id, { companyId: S.company_id }).getNote(S.book_id, S.note_id),
+      ACTOR,
+    ],
+    [
+      'chaptersService',
+      'getChapterNote',
+      (f) =>
+        f
+          .chaptersService(ACTOR, S.campaign_id, S.book_id, { companyId: S.company_id })
+          .getNote(S.chapter_id, S.note_id),
+      ACTOR,
+    ],
+    [
+      'charactersService',
+      'getCharacterNote',
+      (f) =>
+        f
+          .charactersService(ACTOR, S.campaign_id, { companyId: S.company_id })
+          .getNote(S.character_id, S.note_id),
+      ACTOR,
+    ],
+    [
+      'characterTraitsService',
+      'getCharacterTrait',
+      (f) =>
+        f
+          .characterTraitsService(ACTOR, S.campaign_id, S.character_id, { companyId: S.company_id })
+          .get(S.character_trait_id),
+      ACTOR,
+    ],
+    [
+      'characterAutogenService',
+      'getChargenSession',
+      (f) => f.characterAutogenService(ACTOR, S.campaign_id, { companyId: S.company_id }).get(S.session_id),
+      ACTOR,
+    ],
+    [
+      'characterBlueprintService',
+      'getCharacterBlueprintTrait',
+      (f) => f.characterBlueprintService({ companyId: S.company_id }).getTrait(S.trait_id),
+      null,
+    ],
+    [
+      'diceRollsService',
+      'getDiceRoll',
+      (f) => f.diceRollsService(ACTOR, { companyId: S.company_id }).get(S.diceroll_id),
+      ACTOR,
+    ],
+    [
+      'dicreollsService',
+      'getDiceRoll',
+      (f) => f.dicreollsService(ACTOR, { companyId: S.company_id }).get(S.diceroll_id),
+      ACTOR,
+    ],
+    [
+      'dictionaryService',
+      'getDictionaryTerm',
+      (f) => f.dictionaryService({ companyId: S.company_id }).get(S.dictionary_term_id),
+      null,
+    ],
+    [
+      'optionsService',
+      'getCompanyOptions',
+      (f) => f.optionsService({ companyId: S.company_id }).getOptions(),
+      null,
+    ],
+  ];
+
+  it.each(rows)('%s', async (_, op, call, actor) => {
+    const c = new FakeValentinaClient({ defaultCompanyId: DEFAULT_COMPANY });
+    fake = c;
+    await call(await import('../src/index.js'));
+    const request = c.requests[0]!;
+    const found = operationOf(request);
+    expect(found.op.operationId).toBe(op);
+    expect(found.slots).toEqual(
+      Object.fromEntries(found.op.slots.map((name) => [name, S[name as keyof typeof S]])),
+    );
+    expect(request.headers['on-behalf-of'] ?? null).toBe(actor);
+  });
+
+  it('there is one row per factory the package exports', async () => {
+    const exported = Object.keys(await import('../src/index.js')).filter((name) =>
+      /^[a-z]\w*Service$/.test(name),
+    );
+    expect(rows.map(([name]) => name).sort()).toEqual(exported.sort());
+  });
+});

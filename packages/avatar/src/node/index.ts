@@ -1,13 +1,3 @@
 export type { AggregateProgress } from '@sdkforge/runtime/node';
-export { Runner, type RunnerEvent, type RunnerOptions } from './runner.js';
-export {
-  AvatarStorage,
-  type DownloadedFile,
-  type DownloadManyFilesOptions,
-  type DownloadOptions,
-  type StorageOptions,
-  type TransferProgress,
-  type UploadedFile,
-  type UploadOptions,
-  type UploadSource,
-} from './storage.js';
+export * from './runner.js';
+export * from './storage.js';

@@ -3,7 +3,7 @@ import type { AggregateProgress } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import type { JobKind } from '../generated/models.gen.js';
 import { createJobChain, JOB_CHAIN, type PollOptions, waitForJobs } from '../jobs.js';
-import { buildResourceSet } from '../resource-set.js';
+import { buildResourceSet, type TableInput } from '../resource-set.js';
 import type { Job, JobCreated } from '../types.js';
 import {
   AvatarStorage,
@@ -21,23 +21,21 @@ export type RunnerEvent =
   | { type: 'job-status'; kind: JobKind; job: Job }
   | { type: 'download'; kind: JobKind; progress: AggregateProgress };
 
+/**
+ * The resource set's `displayName` (also its schema's name), the `seed` of every job, the job polling
+ * backoff (`poll`, default 5 s → 20 s, ×1.2), `onEvent` for every upload, job and download event, and the
+ * storage options.
+ */
 export interface RunnerOptions extends StorageOptions {
-  /** Display name of the resource set (and of its schema). */
   displayName: string;
-  /** Random seed of every job. */
   seed?: number;
-  /** Job polling backoff. @default 5 s → 20 s, ×1.2 */
   poll?: PollOptions;
-  /** Called with every upload, job and download event. */
   onEvent?: (event: RunnerEvent) => void;
 }
 
-interface Table {
-  name: string;
+/** A table of the resource set (`file`: its key in the upload area) and where its bytes come from. */
+interface Table extends TableInput {
   source: UploadSource;
-  key: string;
-  k: number | undefined;
-  primaryKey: string | undefined;
 }
 
 /**
@@ -59,9 +57,7 @@ export class Runner {
 
   constructor(client: AvatarClient, options: RunnerOptions) {
     if (!options.displayName?.trim()) throw new TypeError('Runner: displayName is required');
-    this.#client = client;
-    this.#options = options;
-    this.displayName = options.displayName;
+    [this.#client, this.#options, this.displayName] = [client, options, options.displayName];
     this.storage = new AvatarStorage(client, options);
   }
 
@@ -80,8 +76,8 @@ export class Runner {
     if (options.k !== undefined && !(Number.isInteger(options.k) && options.k > 0)) {
       throw new TypeError(`k must be a positive integer, got ${options.k}`);
     }
-    const key = options.key ?? (typeof source === 'string' ? basename(source) : `${name}.csv`);
-    this.#tables.push({ name, source, key, k: options.k, primaryKey: options.primaryKey });
+    const file = options.key ?? (typeof source === 'string' ? basename(source) : `${name}.csv`);
+    this.#tables.push({ name, source, file, k: options.k, primaryKey: options.primaryKey });
     return this;
   }
 
@@ -89,7 +85,7 @@ export class Runner {
   async uploadTables(options: { signal?: AbortSignal } = {}): Promise<void> {
     if (!this.#tables.length) throw new TypeError('Runner: add a table first (addTable)');
     for (const table of this.#tables) {
-      await this.storage.upload(table.source, table.key, {
+      await this.storage.upload(table.source, table.file, {
         signal: options.signal,
         onProgress: (progress) => this.#emit({ type: 'upload', table: table.name, progress }),
       });
@@ -104,23 +100,16 @@ export class Runner {
     yaml?: string,
     options: { signal?: AbortSignal; jobs?: readonly JobKind[] } = {},
   ): Promise<string> {
+    const { signal, jobs } = options;
     let body = yaml;
     if (body === undefined) {
-      const { signal } = options;
-      const [inputVolume, resultsVolume] = await Promise.all([
-        this.#client.resources.getUserVolume({ volume_name: 'input', purpose: 'input', signal }),
-        this.#client.resources.getUserVolume({ volume_name: 'results', purpose: 'results', signal }),
-      ]);
-      body = buildResourceSet({
-        displayName: this.displayName,
-        inputVolume,
-        resultsVolume,
-        tables: this.#tables.map((t) => ({ name: t.name, file: t.key, k: t.k, primaryKey: t.primaryKey })),
-        jobs: options.jobs,
-        seed: this.#options.seed,
-      });
+      const volume = (purpose: 'input' | 'results') =>
+        this.#client.resources.getUserVolume({ volume_name: purpose, purpose, signal });
+      const [inputVolume, resultsVolume] = await Promise.all([volume('input'), volume('results')]);
+      const { displayName, seed } = this.#options;
+      body = buildResourceSet({ displayName, inputVolume, resultsVolume, tables: this.#tables, jobs, seed });
     }
-    const set = await this.#client.resources.putResources(this.displayName, body, { signal: options.signal });
+    const set = await this.#client.resources.putResources(this.displayName, body, { signal });
     this.setName = set.set_name;
     this.#emit({ type: 'resources', setName: set.set_name, displayName: set.display_name });
     return set.set_name;
@@ -146,15 +135,11 @@ export class Runner {
       kindOf.set(job.name, kind);
       this.#emit({ type: 'job-created', kind, job });
     }
-    const finished = await waitForJobs(
-      this.#client,
-      [...created.values()].map((j) => j.name),
-      {
-        signal,
-        poll: this.#options.poll,
-        onUpdate: (job) => this.#emit({ type: 'job-status', kind: kindOf.get(job.name)!, job }),
-      },
-    );
+    const finished = await waitForJobs(this.#client, [...kindOf.keys()], {
+      signal,
+      poll: this.#options.poll,
+      onUpdate: (job) => this.#emit({ type: 'job-status', kind: kindOf.get(job.name)!, job }),
+    });
     return new Map(finished.map((job) => [kindOf.get(job.name)!, job]));
   }
 

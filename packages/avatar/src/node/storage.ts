@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { Agent as HttpsAgent } from 'node:https';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
   type GetObjectCommandOutput,
@@ -11,18 +11,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { AbortError, SdkError } from '@sdkforge/runtime';
-import { type AggregateProgress, type DownloadSource, download, downloadMany } from '@sdkforge/runtime/node';
+import { type DownloadManyOptions, type DownloadSource, downloadMany } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import { StorageError } from '../errors.js';
 import type { FileAccess, FileCredentials } from '../generated/models.gen.js';
 import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locations.js';
 
-/** Bytes moved so far for one file. */
+/** Bytes moved so far for one file (`location`: its `s3://bucket/key`; `total`: its size, when known). */
 export interface TransferProgress {
-  /** `s3://bucket/key` of the object. */
   location: string;
   transferred: number;
-  /** Size of the file, when known. */
   total: number | undefined;
 }
 
@@ -37,54 +35,50 @@ export interface StorageOptions {
   queueSize?: number;
   /** Files downloaded in parallel by {@link AvatarStorage.downloadResults}. @default 4 */
   concurrency?: number;
-  /**
-   * Forwarded to the S3 client. @default an https agent with the client's `ca` / `verifySsl`, when set
-   */
+  /** Forwarded to the S3 client. @default an https agent with the client's `ca` / `verifySsl`, when set */
   requestHandler?: S3ClientConfig['requestHandler'];
 }
 
 /** Something to upload: a file path, a Node or web stream, or bytes. */
 export type UploadSource = string | Readable | ReadableStream<Uint8Array> | Uint8Array | Blob;
 
-export interface UploadOptions {
+/** Cancellation and per-file progress of one transfer. */
+export interface TransferOptions {
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: TransferProgress) => void) | undefined;
+}
+
+export interface UploadOptions extends TransferOptions {
+  /** @default from the key's extension (`.csv`, `.parquet`, `.json`), else `application/octet-stream` */
   contentType?: string | undefined;
 }
 
+/** An uploaded file: its `key` in the user's upload area (the resource YAML's `data.file`), its `s3://` location, bytes sent. */
 export interface UploadedFile {
-  /** Key relative to the user's upload area (what the resource YAML's `data.file` names). */
   key: string;
-  /** Full `s3://bucket/key` location. */
   location: string;
-  /** Bytes sent. */
   size: number;
 }
 
-export interface DownloadOptions {
-  signal?: AbortSignal | undefined;
-  onProgress?: ((progress: TransferProgress) => void) | undefined;
+export interface DownloadOptions extends TransferOptions {
   /** Expected SHA-256 (hex): a mismatch deletes the file and throws `IntegrityError`. */
   sha256?: string | undefined;
 }
 
-export interface DownloadManyFilesOptions {
-  signal?: AbortSignal | undefined;
-  /** Progress over every file: bytes received, total once known, rate, files done. */
-  onProgress?: ((progress: AggregateProgress) => void) | undefined;
-}
+/** Cancellation and one progress over every file (bytes, total once known, rate, files done). */
+export type DownloadManyFilesOptions = Pick<DownloadManyOptions, 'signal' | 'onProgress'>;
 
+/**
+ * A file on disk (`path`) from the storage (`location`, `s3://bucket/key`): its size, SHA-256 (hex, computed
+ * while it streamed), the bytes a `.part` already held (`resumedFrom`, resumed with a range request) and,
+ * from {@link AvatarStorage.downloadResults}, its result kind (`shuffled`, `privacy_metrics`, `report`, …).
+ */
 export interface DownloadedFile {
-  /** Result kind (`shuffled`, `privacy_metrics`, `report`, …) when downloaded by {@link AvatarStorage.downloadResults}. */
-  kind?: string;
-  /** `s3://bucket/key` of the object. */
+  kind?: string | undefined;
   location: string;
-  /** Path written on disk. */
   path: string;
   size: number;
-  /** SHA-256 of the file (hex), computed while it streamed. */
   sha256: string;
-  /** Bytes that were already on disk (a `.part` resumed with a range request). */
   resumedFrom: number;
 }
 
@@ -105,18 +99,10 @@ export class AvatarStorage {
     this.#client = client;
     this.#options = options;
     this.endpoint = (options.endpoint ?? client.storageUrl).replace(/\/+$/, '');
-    const { ca, verifySsl } = client.tls;
+    const { ca, verifySsl: rejectUnauthorized } = client.tls;
+    const agent = () => new HttpsAgent({ keepAlive: true, ca: ca as string[], rejectUnauthorized });
     this.#requestHandler =
-      options.requestHandler ??
-      (ca || !verifySsl
-        ? {
-            httpsAgent: new HttpsAgent({
-              keepAlive: true,
-              ca: ca as string[],
-              rejectUnauthorized: verifySsl,
-            }),
-          }
-        : undefined);
+      options.requestHandler ?? (ca || !rejectUnauthorized ? { httpsAgent: agent() } : undefined);
   }
 
   /**
@@ -129,10 +115,7 @@ export class AvatarStorage {
     joinS3('s3://bucket', key);
     const base = await this.#client.results.getUploadUrl({ signal: options.signal });
     const location = joinS3(base, key);
-    const access = await this.#client.results.getPermissionToDownload({
-      url: accessUrlFor(this.#client.baseUrl, location),
-      signal: options.signal,
-    });
+    const access = await this.#access(location, options.signal);
     const { bucket, key: objectKey } = parseS3Url(location);
     const s3 = this.#s3(access.credentials);
     const abort = new AbortController();
@@ -144,7 +127,7 @@ export class AvatarStorage {
         params: {
           Bucket: bucket,
           Key: objectKey,
-          Body: typeof source === 'string' ? createReadStream(source) : toNodeBody(source),
+          Body: typeof source === 'string' ? createReadStream(source) : source,
           ContentType: options.contentType ?? contentTypeOf(key),
         },
         partSize: this.#options.partSize ?? 5 * MiB,
@@ -177,14 +160,14 @@ export class AvatarStorage {
     destination: string,
     options: DownloadOptions = {},
   ): Promise<DownloadedFile> {
-    const access =
-      typeof file === 'string'
-        ? await this.#client.results.getPermissionToDownload({
-            url: file.startsWith('s3://') ? accessUrlFor(this.#client.baseUrl, file) : file,
-            signal: options.signal,
-          })
-        : file;
-    return this.#get(access, destination, options);
+    const access = typeof file === 'string' ? await this.#access(file, options.signal) : file;
+    const location = s3PathOf(access.url);
+    const { onProgress } = options;
+    const [done] = await this.#fetch([{ access, path: destination, sha256: options.sha256 }], {
+      signal: options.signal,
+      onProgress: onProgress && ((p) => onProgress({ location, transferred: p.received, total: p.total })),
+    });
+    return done!;
   }
 
   /**
@@ -203,7 +186,9 @@ export class AvatarStorage {
     for (const [kind, urls] of wanted) for (const url of urls) kindOf.set(s3PathOf(url), kind);
     if (!kindOf.size) return [];
     const urls = wanted.flatMap(([, u]) => u);
-    const grants = await this.#client.results.getPermissionsToDownloadBatch(urls, { signal: options.signal });
+    const grants = await this.#client.results.getPermissionsToDownloadBatch(urls, {
+      signal: options.signal,
+    });
     const granted = new Set(grants.map((g) => s3PathOf(g.url)));
     const refused = [...kindOf.keys()].filter((l) => !granted.has(l));
     if (refused.length) {
@@ -212,66 +197,47 @@ export class AvatarStorage {
         refused[0]!,
       );
     }
-    const clients: S3Client[] = [];
-    const items = grants.map((grant) => {
-      const location = s3PathOf(grant.url);
-      const s3 = this.#s3(grant.credentials);
-      clients.push(s3);
-      return {
-        location,
-        kind: kindOf.get(location)!,
-        path: join(directory, kindOf.get(location)!, fileNameOf(location)),
-        source: objectSource(s3, location),
-      };
+    const items = grants.map((access) => {
+      const location = s3PathOf(access.url);
+      const kind = kindOf.get(location)!;
+      return { access, kind, path: join(directory, kind, fileNameOf(location)) };
     });
-    try {
-      await Promise.all(
-        [...new Set(items.map((i) => dirname(i.path)))].map((d) => mkdir(d, { recursive: true })),
-      );
-      const parts = await Promise.all(items.map((i) => partSize(i.path)));
-      const done = await downloadMany(items, {
-        concurrency: this.#options.concurrency ?? 4,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
-      return done.map((file, i) => ({
-        kind: items[i]!.kind,
-        location: items[i]!.location,
-        path: file.path,
-        size: file.bytes,
-        sha256: file.sha256,
-        resumedFrom: file.restarted ? 0 : parts[i]!,
-      }));
-    } catch (error) {
-      throw storageError('download', items[0]!.location, error, options.signal);
-    } finally {
-      for (const s3 of clients) s3.destroy();
-    }
+    return this.#fetch(items, options);
   }
 
-  async #get(access: FileAccess, destination: string, options: DownloadOptions): Promise<DownloadedFile> {
-    const location = s3PathOf(access.url);
-    const s3 = this.#s3(access.credentials);
+  /** `GET /access` for an `s3://` path or an `…/access?url=s3://…` envelope. */
+  #access(url: string, signal: AbortSignal | undefined): Promise<FileAccess> {
+    const envelope = url.startsWith('s3://') ? accessUrlFor(this.#client.baseUrl, url) : url;
+    return this.#client.results.getPermissionToDownload({ url: envelope, signal });
+  }
+
+  /** Streams the files with the runtime's downloader (`GetObject` with the credentials of each grant). */
+  async #fetch(
+    items: readonly { access: FileAccess; path: string; kind?: string; sha256?: string | undefined }[],
+    options: DownloadManyFilesOptions,
+  ): Promise<DownloadedFile[]> {
+    const located = items.map((i) => {
+      const location = s3PathOf(i.access.url);
+      const s3 = this.#s3(i.access.credentials);
+      return { ...i, location, s3, source: objectSource(s3, location) };
+    });
     try {
-      await mkdir(dirname(destination), { recursive: true });
-      const resumedFrom = await partSize(destination);
-      const file = await download(objectSource(s3, location), {
-        path: destination,
-        signal: options.signal,
-        sha256: options.sha256,
-        onProgress: (p) => options.onProgress?.({ location, transferred: p.received, total: p.total }),
+      await Promise.all(located.map((i) => mkdir(dirname(i.path), { recursive: true })));
+      const parts = await Promise.all(located.map((i) => partSize(i.path)));
+      const { signal, onProgress } = options;
+      const done = await downloadMany(located, {
+        concurrency: this.#options.concurrency ?? 4,
+        signal,
+        onProgress,
       });
-      return {
-        location,
-        path: file.path,
-        size: file.bytes,
-        sha256: file.sha256,
-        resumedFrom: file.restarted ? 0 : resumedFrom,
-      };
+      return done.map(({ path, bytes, sha256, restarted }, n) => {
+        const { kind, location } = located[n]!;
+        return { kind, location, path, size: bytes, sha256, resumedFrom: restarted ? 0 : parts[n]! };
+      });
     } catch (error) {
-      throw storageError('download', location, error, options.signal);
+      throw storageError('download', located[0]!.location, error, options.signal);
     } finally {
-      s3.destroy();
+      for (const i of located) i.s3.destroy();
     }
   }
 
@@ -295,12 +261,6 @@ function sizeOf(source: Exclude<UploadSource, string>): number | undefined {
   return undefined;
 }
 
-function toNodeBody(source: Exclude<UploadSource, string>): Readable | Uint8Array {
-  if (source instanceof Uint8Array || source instanceof Readable) return source;
-  if (source instanceof Blob) return Readable.fromWeb(source.stream() as never);
-  return Readable.fromWeb(source as never);
-}
-
 function contentTypeOf(key: string): string {
   const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
   return (
@@ -317,22 +277,13 @@ function storageError(what: string, location: string, error: unknown, signal?: A
   }
   const status = e?.$metadata?.httpStatusCode;
   const code = e?.name && e.name !== 'Error' ? e.name : (e?.message ?? String(error));
-  return new StorageError(
-    `${what} of ${location} failed: ${code}${status ? ` (HTTP ${status})` : ''}`,
-    location,
-    {
-      cause: error,
-      status,
-    },
-  );
+  const message = `${what} of ${location} failed: ${code}${status ? ` (HTTP ${status})` : ''}`;
+  return new StorageError(message, location, { cause: error, status });
 }
 
 /** Size of the `.part` an interrupted download left for `path` (0 when there is none). */
-function partSize(path: string): Promise<number> {
-  return stat(`${path}.part`).then(
-    (st) => st.size,
-    () => 0,
-  );
+async function partSize(path: string): Promise<number> {
+  return (await stat(`${path}.part`).catch(() => undefined))?.size ?? 0;
 }
 
 /**

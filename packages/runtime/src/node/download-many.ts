@@ -1,6 +1,11 @@
-import { type DownloadOptions, type DownloadResult, type DownloadSource, download } from './download.js';
+import {
+  type DownloadOptions,
+  type DownloadResult,
+  type DownloadSource,
+  download,
+  undiciPool,
+} from './download.js';
 import type { DownloadProgress } from './progress.js';
-import { nodeTransport } from './transport.js';
 
 /** One file of a {@link downloadMany} batch: where it comes from and where it goes. */
 export interface DownloadItem {
@@ -41,7 +46,7 @@ export async function downloadMany(
 ): Promise<DownloadResult[]> {
   // One pool shared by the URL sources; none at all when a fetch is given or every source is a callback.
   const needsPool = !options.fetch && items.some((item) => typeof item.source !== 'function');
-  const owned = needsPool ? nodeTransport() : undefined;
+  const owned = needsPool ? await undiciPool() : undefined;
   const controller = new AbortController();
   const onAbort = () => controller.abort(options.signal?.reason);
   options.signal?.addEventListener('abort', onAbort, { once: true });

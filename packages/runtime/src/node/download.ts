@@ -4,14 +4,21 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { finished, type Readable } from 'node:stream';
 import { type Clock, systemClock } from '../clock.js';
-import { AbortError, APIError, ConnectionError, IntegrityError, SdkError } from '../errors.js';
+import {
+  AbortError,
+  APIError,
+  ConfigurationError,
+  ConnectionError,
+  IntegrityError,
+  SdkError,
+} from '../errors.js';
 import { backoffDelay, classifyError } from '../policies/retry-decision.js';
 import { adhocContext } from '../transport.js';
 import type { Fetch } from '../types.js';
 import { nodeBody } from './body.js';
 import { type DownloadProgress, ProgressMeter } from './progress.js';
 import { acceptsRanges, parseContentRange, rangeOutcome, rangeValidator, resumeHeaders } from './range.js';
-import { nodeTransport } from './transport.js';
+import type { NodeTransport } from './transport.js';
 
 /** Asks for the bytes: an SDK call (forwarding `headers` and `signal`), or a URL fetched with `fetch`. */
 export type DownloadSource =
@@ -69,12 +76,30 @@ interface PartMeta {
  * continues the same way (its validator is kept next to it in `<path>.part.json`).
  */
 export async function download(source: DownloadSource, options: DownloadOptions): Promise<DownloadResult> {
-  const owned = typeof source !== 'function' && !options.fetch ? nodeTransport() : undefined;
+  const owned = typeof source !== 'function' && !options.fetch ? await undiciPool() : undefined;
   try {
     return await run(sender(source, options, owned), options);
   } finally {
     await owned?.close();
   }
+}
+
+/**
+ * The undici pool for URL sources, loaded only when one is needed: Bun and Deno also run these helpers (they
+ * match the `node` condition), and undici does not load there (Bun's built-in `undici` lacks parts of it, Deno
+ * refuses its env reads without --allow-env). Give them `fetch` (the client's transport) instead.
+ */
+export async function undiciPool(): Promise<NodeTransport> {
+  let load: typeof import('./transport.js');
+  try {
+    load = await import('./transport.js');
+  } catch (cause) {
+    throw new ConfigurationError(
+      "downloads from a URL need the undici transport, which does not load on this runtime: pass `fetch` (e.g. the client's transport)",
+      { cause },
+    );
+  }
+  return load.nodeTransport();
 }
 
 type Send = (headers: Record<string, string>, signal: AbortSignal) => Promise<Response>;

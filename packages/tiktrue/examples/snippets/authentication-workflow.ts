@@ -1,6 +1,6 @@
 import { SdkError, TikTrueClient } from '@sdkforge/tiktrue';
 
-const client = new TikTrueClient({ baseUrl: 'https://api.tiktrue.com' });
+const client = new TikTrueClient({ baseUrl: process.env.BACKEND_URL ?? 'https://api.tiktrue.com' });
 try {
   console.log(`Initially authenticated: ${client.isAuthenticated()}`);
 

@@ -1,6 +1,6 @@
 import { TikTrueClient } from '@sdkforge/tiktrue';
 
-const client = new TikTrueClient({ baseUrl: 'https://api.tiktrue.com' });
+const client = new TikTrueClient({ baseUrl: process.env.BACKEND_URL ?? 'https://api.tiktrue.com' });
 try {
   const health = await client.testConnection();
   console.log(`Connected: ${health.status === 'healthy'}`);

@@ -1,7 +1,4 @@
-/**
- * `models.downloadFile()`: one file from a URL of the server's file routes (the guide's
- * `download_model_file`), streamed to disk by the runtime's `download` through the client's transport.
- */
+/** `models.downloadFile()` (the guide's `download_model_file`): one file route of the server, to disk. */
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RequestValidationError } from '@sdkforge/runtime';

@@ -215,47 +215,34 @@ function isStaleToken(error: unknown): boolean {
   return status === 410 || (status === 404 && body?.error === 'Invalid or expired download token');
 }
 
-const FILE_OPERATION = {
-  block: 'downloadModelBlock',
-  tokenizer: 'downloadModelTokenizer',
-  metadata: 'downloadModelMetadata',
-} as const;
-
-/** Requests one file with the current download token; an expired token is replaced once for every file. */
+/**
+ * Requests one file with the current download token, through the client (auth, retries, typed errors); an
+ * expired token is replaced once for every file.
+ */
 async function openFile(
   client: DownloadClient,
   session: ReturnType<typeof downloadSession>,
   file: LocalFile,
   init: { headers: Record<string, string>; signal: AbortSignal },
 ): Promise<Response> {
+  const id = `downloadModel${file.kind[0]?.toUpperCase()}${file.kind.slice(1)}` as OperationId;
   let grant: DownloadGrant = await session.grant();
   for (;;) {
+    const path = { download_token: grant.token, ...(file.kind === 'block' && { block_id: file.blockId }) };
     try {
-      const token = { download_token: grant.token };
-      const path = file.blockId === undefined ? token : { ...token, block_id: file.blockId };
-      return await requestFile(client, FILE_OPERATION[file.kind], path, init);
+      const response = await client.call<Response>(OPERATIONS[id], { path }, init);
+      if (file.kind === 'block' && /json/i.test(response.headers.get('content-type') ?? '')) {
+        await response.text().catch(() => undefined); // small JSON: read it rather than cancel the socket
+        throw new SdkError(
+          `downloadModelBlock: the server answered JSON instead of the bytes of block ${file.blockId} (a known server bug: its block route serves the model metadata); nothing was saved`,
+        );
+      }
+      return response;
     } catch (error) {
       if (!isStaleToken(error)) throw error;
       grant = await session.renew(grant, error);
     }
   }
-}
-
-/** One file of the file routes, through the client (auth, retries and typed errors included). */
-async function requestFile(
-  client: DownloadClient,
-  operationId: OperationId,
-  path: Record<string, unknown>,
-  init: { headers?: Record<string, string>; signal?: AbortSignal },
-): Promise<Response> {
-  const response = await client.call<Response>(OPERATIONS[operationId], { path }, init);
-  if (operationId === 'downloadModelBlock' && /json/i.test(response.headers.get('content-type') ?? '')) {
-    await response.text().catch(() => undefined); // small JSON: read it rather than cancel the socket
-    throw new SdkError(
-      `downloadModelBlock: the server answered JSON instead of the bytes of block ${path.block_id} (a known server bug: its block route serves the model metadata); nothing was saved`,
-    );
-  }
-  return response;
 }
 
 function result(

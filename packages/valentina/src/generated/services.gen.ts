@@ -79,9 +79,9 @@ export class DeveloperService extends Service<{}> {
 
 /** Options of `getAuditLogPage` (GET /companies/{company_id}/audit-logs): its query parameters and the per-call options. */
 export interface ListCompanyAuditLogsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAuditLogPage`, 100 for `listAllAuditLogs` / `iterAllAuditLogs` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only entries whose acting user is this user. */
   actingUserId?: string | undefined;
@@ -109,9 +109,9 @@ export interface ListCompanyAuditLogsOptions extends CallOptions {
 
 /** Options of `getPage` (GET /companies): its query parameters and the per-call options. */
 export interface ListCompaniesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
@@ -289,9 +289,9 @@ export class CompaniesService extends Service<{}> {
 
 /** Options of `getAuditLogPage` (GET /admin/developers/{developer_id}/audit-logs): its query parameters and the per-call options. */
 export interface GlobalAdminListDeveloperAuditLogsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAuditLogPage`, 100 for `listAllAuditLogs` / `iterAllAuditLogs` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only entries of this company. */
   companyId?: string | undefined;
@@ -321,9 +321,9 @@ export interface GlobalAdminListDeveloperAuditLogsOptions extends CallOptions {
 
 /** Options of `getDeveloperPage` (GET /admin/developers): its query parameters and the per-call options. */
 export interface GlobalAdminListDevelopersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getDeveloperPage`, 100 for `listAllDevelopers` / `iterAllDevelopers` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Filter by global admin status. */
   isGlobalAdmin?: boolean | undefined;
@@ -339,9 +339,9 @@ export interface GlobalAdminTailServerLogsOptions extends CallOptions {
 
 /** Options of `getUserPage` (GET /admin/users): its query parameters and the per-call options. */
 export interface GlobalAdminListUsersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getUserPage`, 100 for `listAllUsers` / `iterAllUsers` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Filter by company. */
   companyId?: string | undefined;
@@ -769,9 +769,9 @@ export class UserLookupService extends Service<{}> {
 
 /** Options of `getPage` (GET /companies/{company_id}/users): its query parameters and the per-call options. */
 export interface ListUsersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only users with this role. */
   userRole?: T.ListUsersQuery["user_role"] | undefined;
@@ -787,9 +787,9 @@ export interface GetUserOptions extends CallOptions {
 
 /** Options of `getUnapprovedPage` (GET /companies/{company_id}/users/unapproved): its query parameters and the per-call options. */
 export interface ListUnapprovedUsersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getUnapprovedPage`, 100 for `listAllUnapproved` / `iterAllUnapproved` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
@@ -801,25 +801,25 @@ export interface SetUserAvatarOptions extends CallOptions {
 
 /** Options of `getQuickrollsPage` (GET /companies/{company_id}/users/{user_id}/quickrolls): its query parameters and the per-call options. */
 export interface ListUserQuickrollsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getQuickrollsPage`, 100 for `listAllQuickrolls` / `iterAllQuickrolls` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getNotesPage` (GET /companies/{company_id}/users/{user_id}/notes): its query parameters and the per-call options. */
 export interface ListUserNotesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getNotesPage`, 100 for `listAllNotes` / `iterAllNotes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getAssetsPage` (GET /companies/{company_id}/users/{user_id}/assets): its query parameters and the per-call options. */
 export interface ListUserAssetsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAssetsPage`, 100 for `listAllAssets` / `iterAllAssets` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Filter assets by type. */
   assetType?: T.ListUserAssetsQuery["asset_type"] | undefined;
@@ -1474,25 +1474,25 @@ export interface GetCampaignStatisticsOptions extends CallOptions {
 
 /** Options of `getPage` (GET /companies/{company_id}/campaigns): its query parameters and the per-call options. */
 export interface ListCampaignsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getNotesPage` (GET /companies/{company_id}/campaigns/{campaign_id}/notes): its query parameters and the per-call options. */
 export interface ListCampaignNotesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getNotesPage`, 100 for `listAllNotes` / `iterAllNotes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getAssetsPage` (GET /companies/{company_id}/campaigns/{campaign_id}/assets): its query parameters and the per-call options. */
 export interface ListCampaignAssetsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAssetsPage`, 100 for `listAllAssets` / `iterAllAssets` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only assets of this type. */
   assetType?: T.ListCampaignAssetsQuery["asset_type"] | undefined;
@@ -1792,9 +1792,9 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
 
 /** Options of `getPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books): its query parameters and the per-call options. */
 export interface ListCampaignBooksOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
@@ -1806,17 +1806,17 @@ export interface GetCampaignBookOptions extends CallOptions {
 
 /** Options of `getNotesPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes): its query parameters and the per-call options. */
 export interface ListBookNotesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getNotesPage`, 100 for `listAllNotes` / `iterAllNotes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getAssetsPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets): its query parameters and the per-call options. */
 export interface ListBookAssetsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAssetsPage`, 100 for `listAllAssets` / `iterAllAssets` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only assets of this type. */
   assetType?: T.ListBookAssetsQuery["asset_type"] | undefined;
@@ -2121,9 +2121,9 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
 
 /** Options of `getPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters): its query parameters and the per-call options. */
 export interface ListCampaignChaptersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
@@ -2135,17 +2135,17 @@ export interface GetCampaignChapterOptions extends CallOptions {
 
 /** Options of `getNotesPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes): its query parameters and the per-call options. */
 export interface ListChapterNotesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getNotesPage`, 100 for `listAllNotes` / `iterAllNotes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getAssetsPage` (GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets): its query parameters and the per-call options. */
 export interface ListChapterAssetsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAssetsPage`, 100 for `listAllAssets` / `iterAllAssets` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only assets of this type. */
   assetType?: T.ListChapterAssetsQuery["asset_type"] | undefined;
@@ -2461,9 +2461,9 @@ export interface GetCharacterStatisticsOptions extends CallOptions {
 
 /** Options of `getPage` (GET /companies/{company_id}/characters): its query parameters and the per-call options. */
 export interface ListCharactersOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only characters of this campaign. @default the service's `campaignId` */
   campaignId?: string | undefined;
@@ -2501,25 +2501,25 @@ export interface GetCharacterFullSheetCategoryOptions extends CallOptions {
 
 /** Options of `getInventoryPage` (GET /companies/{company_id}/characters/{character_id}/inventory): its query parameters and the per-call options. */
 export interface ListCharacterInventoryItemsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getInventoryPage`, 100 for `listAllInventory` / `iterAllInventory` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getNotesPage` (GET /companies/{company_id}/characters/{character_id}/notes): its query parameters and the per-call options. */
 export interface ListCharacterNotesOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getNotesPage`, 100 for `listAllNotes` / `iterAllNotes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getAssetsPage` (GET /companies/{company_id}/characters/{character_id}/assets): its query parameters and the per-call options. */
 export interface ListCharacterAssetsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getAssetsPage`, 100 for `listAllAssets` / `iterAllAssets` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only assets of this type. */
   assetType?: T.ListCharacterAssetsQuery["asset_type"] | undefined;
@@ -2944,9 +2944,9 @@ export class CharactersService extends Service<{ readonly userId: string; readon
 
 /** Options of `getPage` (GET /companies/{company_id}/characters/{character_id}/traits): its query parameters and the per-call options. */
 export interface ListCharacterTraitsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only traits of this category. */
   categoryId?: string | undefined;
@@ -3210,9 +3210,9 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
 
 /** Options of `getSectionsPage` (GET /companies/{company_id}/characterblueprint/sections): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintSectionsOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getSectionsPage`, 1000 for `listAllSections` / `iterAllSections` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintSectionsQuery["game_version"] | undefined;
@@ -3222,9 +3222,9 @@ export interface ListCharacterBlueprintSectionsOptions extends CallOptions {
 
 /** Options of `getCategoriesPage` (GET /companies/{company_id}/characterblueprint/categories): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintCategoriesOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getCategoriesPage`, 1000 for `listAllCategories` / `iterAllCategories` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintCategoriesQuery["game_version"] | undefined;
@@ -3236,9 +3236,9 @@ export interface ListCharacterBlueprintCategoriesOptions extends CallOptions {
 
 /** Options of `getSubcategoriesPage` (GET /companies/{company_id}/characterblueprint/subcategories): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintSubcategoriesOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getSubcategoriesPage`, 1000 for `listAllSubcategories` / `iterAllSubcategories` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintSubcategoriesQuery["game_version"] | undefined;
@@ -3250,9 +3250,9 @@ export interface ListCharacterBlueprintSubcategoriesOptions extends CallOptions 
 
 /** Options of `getTraitsPage` (GET /companies/{company_id}/characterblueprint/traits): its query parameters and the per-call options. */
 export interface ListAllCharacterBlueprintTraitsOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getTraitsPage`, 1000 for `listAllTraits` / `iterAllTraits` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListAllCharacterBlueprintTraitsQuery["game_version"] | undefined;
@@ -3272,17 +3272,17 @@ export interface ListAllCharacterBlueprintTraitsOptions extends CallOptions {
 
 /** Options of `getConceptsPage` (GET /companies/{company_id}/characterblueprint/concepts): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintConceptsOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getConceptsPage`, 1000 for `listAllConcepts` / `iterAllConcepts` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
 }
 
 /** Options of `getVampireClansPage` (GET /companies/{company_id}/characterblueprint/vampire-clans): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintVampireClansOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getVampireClansPage`, 1000 for `listAllVampireClans` / `iterAllVampireClans` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintVampireClansQuery["game_version"] | undefined;
@@ -3290,9 +3290,9 @@ export interface ListCharacterBlueprintVampireClansOptions extends CallOptions {
 
 /** Options of `getWerewolfTribesPage` (GET /companies/{company_id}/characterblueprint/werewolf-tribes): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintWerewolfTribesOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getWerewolfTribesPage`, 1000 for `listAllWerewolfTribes` / `iterAllWerewolfTribes` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintWerewolfTribesQuery["game_version"] | undefined;
@@ -3300,9 +3300,9 @@ export interface ListCharacterBlueprintWerewolfTribesOptions extends CallOptions
 
 /** Options of `getWerewolfAuspicesPage` (GET /companies/{company_id}/characterblueprint/werewolf-auspices): its query parameters and the per-call options. */
 export interface ListCharacterBlueprintWerewolfAuspicesOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getWerewolfAuspicesPage`, 1000 for `listAllWerewolfAuspices` / `iterAllWerewolfAuspices` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Only rows whose game versions include this one. */
   gameVersion?: T.ListCharacterBlueprintWerewolfAuspicesQuery["game_version"] | undefined;
@@ -3705,9 +3705,9 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
 
 /** Options of `getPage` (GET /companies/{company_id}/dicerolls): its query parameters and the per-call options. */
 export interface ListDiceRollsOptions extends CallOptions {
-  /** Maximum number of items to return. */
+  /** Page size: 10 for `getPage`, 100 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Show dice rolls for this user. */
   userId?: string | undefined;
@@ -3815,9 +3815,9 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
 
 /** Options of `getPage` (GET /companies/{company_id}/dictionaries): its query parameters and the per-call options. */
 export interface ListDictionaryTermsOptions extends CallOptions {
-  /** Maximum number of items to return (reference/catalog endpoints allow up to 1000). */
+  /** Page size: 10 for `getPage`, 1000 for `listAll` / `iterAll` when not given. */
   limit?: number | undefined;
-  /** Number of items to skip. */
+  /** Items to skip before the first one returned. @default 0 */
   offset?: number | undefined;
   /** Search for a term. */
   term?: string | undefined;
