@@ -43,7 +43,7 @@ for (const target of targets) {
       writeFileSync(file.path, file.content);
     }
   }
-  // A generated file the spec no longer produces (resources.gen.ts once a spec has x-sdk) goes away.
+  // A generated file the generator no longer produces (e.g. the old resources.gen.ts) goes away.
   const wanted = new Set(files.map((f) => f.path));
   const present = existsSync(target.out) ? readdirSync(target.out).filter((n) => n.endsWith('.gen.ts')) : [];
   for (const name of present) {

@@ -42,7 +42,6 @@ export interface Operation {
   name: string;
   /** PascalCase, prefix of the generated type and validator names. */
   typeName: string;
-  tag: string;
   method: Uppercase<(typeof METHODS)[number]>;
   path: string;
   /** `METHOD path`, the name problems and docs use. */
@@ -85,51 +84,8 @@ export interface Operation {
   raw: Record<string, unknown>;
 }
 
-export interface Resource {
-  tag: string;
-  /** camelCase accessor, e.g. `companies`. */
-  accessor: string;
-  className: string;
-  description: string | undefined;
-  operations: Operation[];
-}
-
-/** Reads every operation of the document, grouped by tag, in document order. Throws on a broken convention. */
-export function buildModel(doc: OpenApiDocument, label: string): Resource[] {
-  const problems: string[] = [];
-  const operations = readOperations(doc, problems, { tags: !hasSurface(doc) });
-  if (problems.length) throw new Error(`${label}:\n  ${problems.join('\n  ')}`);
-  const byTag = new Map<string, Resource>();
-  const tagDescriptions = new Map((doc.tags ?? []).map((t) => [t.name, t.description]));
-  for (const operation of operations) {
-    const tag = operation.tag;
-    let resource = byTag.get(tag);
-    if (!resource) {
-      resource = {
-        tag,
-        accessor: camelCase(tag),
-        className: `${pascalCase(tag)}Resource`,
-        description: tagDescriptions.get(tag),
-        operations: [],
-      };
-      byTag.set(tag, resource);
-    }
-    resource.operations.push(operation);
-  }
-  return [...byTag.values()];
-}
-
-/** True when the document describes its public surface (top-level `x-sdk`). */
-export function hasSurface(doc: OpenApiDocument): boolean {
-  return doc['x-sdk'] !== undefined;
-}
-
 /** Every operation of the document in document order; problems are collected, not thrown. */
-export function readOperations(
-  doc: OpenApiDocument,
-  problems: string[],
-  options: { tags: boolean } = { tags: true },
-): Operation[] {
+export function readOperations(doc: OpenApiDocument, problems: string[]): Operation[] {
   const operations: Operation[] = [];
   const seen = new Map<string, string>();
   for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
@@ -148,10 +104,6 @@ export function readOperations(
       if (seen.has(name))
         problems.push(`${where}: operationId ${operationId} collides with ${seen.get(name)}`);
       seen.set(name, where);
-      const tags = (op.tags as string[] | undefined) ?? [];
-      if (options.tags && tags.length !== 1)
-        problems.push(`${where}: needs exactly one tag, has ${tags.length}`);
-      const tag = tags[0] ?? 'default';
 
       const params = mergeParameters(
         doc,
@@ -176,7 +128,6 @@ export function readOperations(
         operationId,
         name,
         typeName: pascalCase(operationId),
-        tag,
         method: method.toUpperCase() as Operation['method'],
         path,
         where,

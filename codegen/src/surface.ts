@@ -115,7 +115,10 @@ const OP_KEYS = new Set([
 /** Reads and validates the surface; throws one error listing every problem (each with `METHOD path`). */
 export function buildSurface(doc: OpenApiDocument, label: string): Surface {
   const problems: string[] = [];
-  const operations = readOperations(doc, problems, { tags: false });
+  const operations = readOperations(doc, problems);
+  if (doc['x-sdk'] === undefined) {
+    problems.push('no top-level x-sdk: the spec must describe its public surface (specs/README.md)');
+  }
   const sdk = (doc['x-sdk'] ?? {}) as Record<string, unknown>;
   const at = 'x-sdk';
 

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/load.ts';
-import { buildModel } from '../src/model.ts';
 import { buildSurface } from '../src/surface.ts';
 
 const kennel = loadSpec(join(import.meta.dirname, 'fixtures', 'kennel.yaml')).document;
@@ -285,10 +284,9 @@ describe('buildSurface', () => {
     expect(text).toContain('GET /logs: x-sdk-result "blob" is not supported');
   });
 
-  it('does not ask for tags once a spec has x-sdk (the old tag convention stays for specs without it)', () => {
-    expect(() => buildModel(kennel, 'kennel')).not.toThrow();
+  it('fails on a spec without x-sdk', () => {
     const old = structuredClone(kennel);
     delete old['x-sdk'];
-    expect(() => buildModel(old, 'kennel')).toThrow('GET /health: needs exactly one tag, has 0');
+    expect(problems(old)).toContain('no top-level x-sdk');
   });
 });

@@ -19,6 +19,9 @@ export function lazyWebStream(body: Readable): ReadableStream<Uint8Array> {
         else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       },
       cancel(reason) {
+        // The consumer is done: an error the destroyed stream still emits (undici's "Request aborted") has
+        // nobody left to tell, and unheard it would crash the process.
+        body.on('error', () => {});
         body.destroy(reason instanceof Error ? reason : undefined);
       },
     },
