@@ -17,6 +17,7 @@ const steps: [string, string[]][] = [
   ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
   ['typecheck', ['pnpm', 'typecheck']],
+  ['API reference (TypeDoc) + headless Chromium check', ['pnpm', 'docs:check']],
   ['unit tests', ['pnpm', 'test']],
   ['contract tests (Prism)', ['pnpm', 'test:contract']],
   // issue 14: bad inputs refused before send, valid inputs accepted by Prism (prints both counts)
