@@ -31,6 +31,7 @@ import {
 import { download, type NodeTransport, nodeTransport } from '@sdkforge/runtime/node';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Fault, type FaultServer, sha256, startFaultServer } from '../helpers/fault-server.ts';
+import { report } from '../helpers/report.ts';
 import { ops } from './harness.ts';
 import { type CallRecord, logicalId, RecordingApiClient, reconcile } from './ledger.ts';
 
@@ -319,13 +320,14 @@ afterAll(async () => {
   await base?.close();
   await server?.close();
   rmSync(scratch, { recursive: true, force: true });
-  process.stdout.write(
-    `fault schedules: seed=${seed} batches=${stats.runs} calls=${stats.calls} attempts=${stats.attempts} ` +
+  report(
+    'fault-schedules',
+    `fault schedules: seed=${seed} (replay: SDKFORGE_FUZZ_SEED=${seed}) batches=${stats.runs} calls=${stats.calls} attempts=${stats.attempts} ` +
       `faults injected=${stats.faults} refresh storms=${stats.refreshStorms} downloads=${stats.downloads} ` +
       `calls under a deadline=${stats.deadlines} (largest overshoot ${stats.maxOvershoot} ms of virtual time)\n` +
       `ledger (fault schedules): calls=${ledgerTotals.calls} executed by the server=${ledgerTotals.executed} ` +
       `lost=${ledgerTotals.lost} (ok but never executed/served: ${ledgerTotals.ghost}; keyless writes ` +
-      `executed behind an error: ${ledgerTotals.hidden}) duplicated=${ledgerTotals.duplicated}\n`,
+      `executed behind an error: ${ledgerTotals.hidden}) duplicated=${ledgerTotals.duplicated}`,
   );
 });
 

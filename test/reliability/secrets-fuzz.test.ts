@@ -27,6 +27,7 @@ import { ValentinaClient } from '@sdkforge/valentina';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type FaultServer, startFaultServer } from '../helpers/fault-server.ts';
+import { report } from '../helpers/report.ts';
 
 const seed = process.env.SDKFORGE_FUZZ_SEED
   ? Number(process.env.SDKFORGE_FUZZ_SEED)
@@ -168,9 +169,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await node.close();
   await server?.close();
-  process.stdout.write(
+  report(
+    'secrets',
     `secrets under fuzz: seed=${seed} runs=${totals.runs} secrets=${totals.secrets} errors=${totals.errors} ` +
-      `log lines=${totals.logLines} texts scanned=${totals.texts}\nsecrets leaked: ${totals.leaked}\n`,
+      `log lines=${totals.logLines} texts scanned=${totals.texts}\nsecrets leaked: ${totals.leaked}`,
   );
 });
 

@@ -26,6 +26,7 @@ type PassedOn = Pick<
 > &
   Pick<NodeOptions, 'ca' | 'dispatcher' | 'proxy'>;
 
+/** Options of {@link AvatarClient}: where the API and the storage are, how to authenticate, and the shared transport settings. */
 export interface AvatarClientOptions extends PassedOn {
   /** API root (`https://instance/api`; a bare host gets `/api`). @default env AVATAR_BASE_URL, else the SaaS */
   baseUrl?: string | undefined;

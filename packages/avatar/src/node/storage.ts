@@ -15,6 +15,7 @@ import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locat
 /** Bytes moved so far for one file (`location`: its `s3://bucket/key`; `total`: its size, when known). */
 export type TransferProgress = { location: string; transferred: number; total: number | undefined };
 
+/** Where the S3-compatible storage is and how transfers use it: endpoint, region, multipart part size and parallelism. */
 export interface StorageOptions {
   /** S3-compatible endpoint. @default client.storageUrl (the API root with `/api` → `/storage`) */
   endpoint?: string;
