@@ -3,7 +3,8 @@
  * stopping at the first failure, with the time each step took.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -16,6 +17,7 @@ const steps: [string, string[]][] = [
   ['spec changes have changesets', ['pnpm', 'spec-diff:gate']],
   ['build', ['pnpm', 'build']],
   ['typecheck', ['pnpm', 'typecheck']],
+  ['API reference (TypeDoc) + headless Chromium check', ['pnpm', 'docs:check']],
   ['unit tests', ['pnpm', 'test']],
   ['contract tests (Prism)', ['pnpm', 'test:contract']],
   // issue 14: bad inputs refused before send, valid inputs accepted by Prism (prints both counts)
@@ -33,6 +35,8 @@ const env = {
   DO_NOT_TRACK: '1',
   CI: process.env.CI ?? '1',
   FORCE_COLOR: '1',
+  // issue 14: the reliability and generated-input suites leave their totals here for the summary
+  SDKFORGE_REPORT_DIR: mkdtempSync(join(tmpdir(), 'sdkforge-ci-')),
 };
 const timings: [string, number, boolean][] = [];
 const started = Date.now();
@@ -48,5 +52,8 @@ console.log('\n\x1b[1mSummary\x1b[0m');
 for (const [label, secs, ok] of timings)
   console.log(`  ${ok ? '✓' : '✗'} ${label.padEnd(32)} ${secs.toFixed(1)} s`);
 console.log(`  total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// issue 14: ledger, fault schedules (with seed), generated input and secrets totals of this run
+for (const file of readdirSync(env.SDKFORGE_REPORT_DIR).sort())
+  process.stdout.write(`\n${readFileSync(join(env.SDKFORGE_REPORT_DIR, file), 'utf8')}`);
 const failed = timings.some(([, , ok]) => !ok) || timings.length < steps.length;
 process.exit(failed ? 1 : 0);

@@ -246,11 +246,13 @@ export class FaultServer {
         const size = Math.ceil(text.length / fault.chunks);
         for (let i = 0; i < text.length; i += size) {
           if (res.socket?.destroyed) return;
+          if (i + size >= text.length) {
+            res.end(text.slice(i), () => this.#served(request, 200, text));
+            return;
+          }
           res.write(text.slice(i, i + size));
           await new Promise((r) => setTimeout(r, fault.everyMs));
         }
-        if (res.socket?.destroyed) return;
-        res.end(() => this.#served(request, 200, text));
         return;
       }
       case 'truncate': {

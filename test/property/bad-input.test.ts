@@ -18,6 +18,7 @@ import {
 } from '@sdkforge/runtime';
 import { nodeTransport } from '@sdkforge/runtime/node';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { report } from '../helpers/report.ts';
 import { apiNames, type Json, loadSpecDocument, serverBasePath } from '../helpers/specs.ts';
 import { badInputs, descriptorOf, Rng, type SpecOperation, specOperations, validVariants } from './inputs.ts';
 
@@ -166,9 +167,10 @@ describe('generated input, per operation of every spec', () => {
   }
 
   afterAll(() => {
-    process.stdout.write(
-      `\ngenerated input (seed ${seed}): bad inputs tried: ${totals.bad}, rejected before send: ${totals.rejected}; ` +
-        `valid inputs: ${totals.valid}, accepted by the mock: ${totals.accepted}\n`,
+    report(
+      'generated-input',
+      `generated input (seed ${seed}): bad inputs tried: ${totals.bad}, rejected before send: ${totals.rejected}; ` +
+        `valid inputs: ${totals.valid}, accepted by the mock: ${totals.accepted}`,
     );
   });
 });

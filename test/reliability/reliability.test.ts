@@ -1,4 +1,5 @@
 import { afterAll, describe, expect } from 'vitest';
+import { report } from '../helpers/report.ts';
 import { totals } from './harness.ts';
 import { authScenarios } from './scenarios/auth.ts';
 import { downloadScenarios } from './scenarios/downloads.ts';
@@ -19,7 +20,7 @@ describe('reliability under injected faults', () => {
       `lost=${totals.lost} (ok but never executed/served: ${totals.ghost}; keyless writes executed ` +
       `behind an error: ${totals.hidden}, declared by the scenarios: ${totals.expectedHidden}) ` +
       `duplicated=${totals.duplicated}`;
-    process.stdout.write(`\n${line}\n`);
+    report('ledger', line);
     expect(totals.ghost).toBe(0);
     expect(totals.hidden).toBe(totals.expectedHidden);
     expect(totals.duplicated).toBe(0);

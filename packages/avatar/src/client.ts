@@ -13,14 +13,11 @@ import {
 import { AuthModeError, CredentialsRequiredError } from './errors.js';
 import { AvatarSurface } from './generated/client.gen.js';
 import { OPERATION_SECURITY, type OperationId, SECURITY_SCHEMES } from './generated/operations.gen.js';
-import type { LoginTokens } from './types.js';
+import type { LoginTokens } from './jobs.js';
 import { VERSION } from './version.js';
 
 /** The Octopize SaaS API. */
 export const DEFAULT_BASE_URL = 'https://www.octopize.app/api';
-
-/** The operations that renew the session's tokens never carry its bearer token (it may be the expired one). */
-const SESSION_ENDPOINTS = ['refresh', 'refreshLegacy'];
 
 /** The client core's options Avatar passes on unchanged, and the Node transport's (`ca` also applies to the storage). */
 type PassedOn = Pick<
@@ -29,11 +26,9 @@ type PassedOn = Pick<
 > &
   Pick<NodeOptions, 'ca' | 'dispatcher' | 'proxy'>;
 
+/** Options of {@link AvatarClient}: where the API and the storage are, how to authenticate, and the shared transport settings. */
 export interface AvatarClientOptions extends PassedOn {
-  /**
-   * API root, e.g. `https://instance/api`; a URL without a path gets `/api` (`https://instance` →
-   * `https://instance/api`). @default env AVATAR_BASE_URL, else 'https://www.octopize.app/api'
-   */
+  /** API root (`https://instance/api`; a bare host gets `/api`). @default env AVATAR_BASE_URL, else the SaaS */
   baseUrl?: string | undefined;
   /** API key, sent as `Authorization: api-key-v1 <key>`; no refresh. Excludes {@link AvatarClient.authenticate}. */
   apiKey?: string | undefined;
@@ -52,20 +47,12 @@ export interface AvatarClientOptions extends PassedOn {
 }
 
 /** Bearer tokens obtained by {@link AvatarClient.authenticate}. */
-export interface AuthTokens {
-  accessToken: string;
-  refreshToken: string | undefined;
-}
+export type AuthTokens = { accessToken: string; refreshToken: string | undefined };
 
 /**
- * The client of the Avatar API: one facade per resource of the Python client (`jobs`, `results`,
- * `resources`, `users`, `apiKeys`, `auth`, …), one method per operation, typed from the API's schema.
- *
- * Authenticates with an api key (`new AvatarClient({ apiKey })`) or with a username and password
- * (`await client.authenticate(username, password)`, API 2.x servers); the two are mutually exclusive.
- * Bearer tokens are renewed lazily: on a 401 `credentials expired`, or when the JWT `exp` is near, the
- * refresh token is traded once for new tokens and the call replayed. After `close()` every call rejects
- * with `ClientClosedError`.
+ * The Avatar API client: the Python client's facades (`jobs`, `results`, `apiKeys`, …), generated from the
+ * spec. Authenticates with an api key or, on API 2.x servers, `authenticate(username, password)` (bearer
+ * tokens renewed once on `credentials expired` or near their JWT `exp`). After `close()`, calls reject.
  */
 export class AvatarClient extends AvatarSurface {
   /** S3-compatible storage endpoint used by the upload / download helpers. */
@@ -94,7 +81,7 @@ export class AvatarClient extends AvatarSurface {
           // The server says `{"detail": {"message": "credentials expired"}}` when a token needs renewing.
           isAuthFailure: async (response) =>
             response.status === 401 && /credentials expired/i.test(await response.clone().text()),
-          skip: SESSION_ENDPOINTS,
+          skip: ['refresh', 'refreshLegacy'], // renewing never carries the (maybe expired) bearer token
           clock: options.clock,
         });
     const verifyAuth = options.verifyAuth ?? true;
@@ -136,11 +123,7 @@ export class AvatarClient extends AvatarSurface {
     return tokens && { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   }
 
-  /**
-   * Exchanges a username (or e-mail) and password for bearer tokens (`POST /login`, API 2.x) and sends
-   * `Authorization: Bearer <token>` from then on, renewing it when it expires. Throws
-   * {@link AuthModeError} on a client built with an api key.
-   */
+  /** Logs in (`POST /login`, API 2.x): bearer tokens from then on. {@link AuthModeError} with an api key. */
   async authenticate(username: string, password: string, options: { signal?: AbortSignal } = {}) {
     if (!this.#session) {
       throw new AuthModeError(
@@ -167,9 +150,8 @@ function toTokenSet(tokens: LoginTokens): TokenSet {
 }
 
 /**
- * The client's credentials (`policy`, for `scheme`) go to the operations whose security accepts that scheme,
- * optional ones included; with `verify`, an operation that needs credentials the client cannot give
- * (none yet, or a 2.x bearer session on an API 3.x operation) fails before anything is sent.
+ * Credentials (`policy`, of `scheme`) go where the operation's security accepts them; with `verify`, an
+ * operation needing credentials the client cannot give fails before anything is sent.
  */
 function bySecurity(scheme: string, policy: Policy, verify: boolean, has: () => Promise<boolean>): Policy {
   return (next) => {

@@ -1,11 +1,7 @@
 import { SdkError } from '@sdkforge/runtime';
-import type { Job } from './types.js';
+import type { Job } from './jobs.js';
 
-/**
- * The operation needs credentials the client does not have (no api key, `authenticate()` not called, or
- * a password session on an operation that takes only an api key), and `verifyAuth` is on. Thrown before
- * anything is sent.
- */
+/** `verifyAuth` is on and the operation needs credentials the client lacks; nothing was sent. */
 export class CredentialsRequiredError extends SdkError {
   override name = 'CredentialsRequiredError';
   /** @param schemes the only security schemes the operation accepts, when the client's is not one of them */

@@ -31,4 +31,3 @@ export * from './generated/services.gen.js';
 export * from './jobs.js';
 export * from './locations.js';
 export * from './resource-set.js';
-export * from './types.js';

@@ -1,18 +1,31 @@
 import { AbortError, systemClock } from '@sdkforge/runtime';
 import type { AvatarClient } from './client.js';
 import { JobFailedError } from './errors.js';
-import type { JobKind } from './generated/models.gen.js';
-import { isFailedJob, type Job, type JobCreated } from './types.js';
+import type {
+  JobResponse as Job,
+  JobCreateResponse as JobCreated,
+  JobKind,
+  JobStatus,
+  LoginResponse as LoginTokens,
+  ResourceSetResponse as ResourceSet,
+} from './generated/models.gen.js';
+
+/** Shorter names of the schemas the flows use most. */
+export type { Job, JobCreated, LoginTokens, ResourceSet };
+
+/** Statuses that end a job unsuccessfully. */
+export const FAILED_JOB_STATUSES: readonly JobStatus[] = ['error', 'parent_error', 'lost', 'orphaned'];
+
+/** True when the job stopped in a failure status. */
+export function isFailedJob(job: Pick<Job, 'status'>): boolean {
+  return FAILED_JOB_STATUSES.includes(job.status);
+}
 
 /**
  * How often a job is polled: the first wait `initialDelay` (ms, default 5000 as the Python client), then
  * × `factor` (default 1.2) after each poll, up to `maxDelay` (ms, default 20 000).
  */
-export interface PollOptions {
-  initialDelay?: number;
-  maxDelay?: number;
-  factor?: number;
-}
+export type PollOptions = { initialDelay?: number; maxDelay?: number; factor?: number };
 
 /** Cancellation, polling backoff, and `onUpdate`, called with each job's state every time it is polled. */
 export interface WaitOptions {
@@ -34,9 +47,9 @@ export function* pollDelays(options: PollOptions = {}): Generator<number, never,
 }
 
 /**
- * Polls the jobs until every one is done. Resolves with their final states (in the order given);
- * rejects with {@link JobFailedError} as soon as one of them ends in a failure status — for a chain,
- * the first failed job in the order given, which is the root cause when dependents end in `parent_error`.
+ * Polls the jobs until every one is done and resolves with their final states, in the order given. The
+ * first job found failed rejects with {@link JobFailedError} (for a chain: the root cause, before the
+ * dependents that end in `parent_error`).
  */
 export async function waitForJobs(
   client: AvatarClient,
@@ -84,9 +97,8 @@ const PARENTS: Readonly<Record<string, readonly JobKind[]>> = {
 };
 
 /**
- * Creates the chain `standard → signal_metrics → privacy_metrics → report` on a resource set: the
- * metrics depend on the avatarization, the report on both metrics (`depends_on` = their `Location`).
- * `kinds` selects a subset (a kind whose dependency is not selected runs without it).
+ * Creates `standard → signal_metrics / privacy_metrics → report` on a resource set (`depends_on`: the
+ * parents' `Location`). `kinds` selects a subset; a kind whose parent is left out runs without it.
  */
 export async function createJobChain(
   client: AvatarClient,

@@ -1,14 +1,8 @@
-/**
- * Storage locations. The API speaks of files in three forms: `s3://<bucket>/<key>` paths, the
- * `<api>/access?url=s3://…` envelopes it returns from `/results` and `/access`, and the base location
- * of a user's uploads (`GET /upload_url`, `s3://<user_id>/<N>d`).
- */
+// Storage locations: `s3://<bucket>/<key>` paths, the `<api>/access?url=s3://…` envelopes of `/results`
+// and `/access`, and the base of a user's uploads (`GET /upload_url`, `s3://<user_id>/<N>d`).
 
 /** A bucket and an object key on the S3-compatible storage. */
-export interface S3Location {
-  bucket: string;
-  key: string;
-}
+export type S3Location = { bucket: string; key: string };
 
 /** Parses `s3://bucket/key/…`. Throws a TypeError on anything else. */
 export function parseS3Url(url: string): S3Location {

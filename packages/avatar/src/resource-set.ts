@@ -1,11 +1,7 @@
 import { parseAllDocuments, stringify } from 'yaml';
 import type { JobKind } from './generated/models.gen.js';
 
-/**
- * One table of a single- or multi-table avatarization: its `name` (also in the schema), the `file` key of
- * its upload in the input volume (`iris.csv`), `k` neighbours per avatar (default 5), and the `primaryKey`
- * column that identifies a row (kept out of the avatarization).
- */
+/** A table: its `name`, its upload's key (`file`), `k` neighbours per avatar (5), its `primaryKey` column. */
 export interface TableInput {
   name: string;
   file: string;
@@ -14,9 +10,8 @@ export interface TableInput {
 }
 
 /**
- * A resource set: its `displayName` (kept across versions), the `AvatarVolume` YAML of the input data and
- * of the results (`resources.getUserVolume({ volume_name, purpose })`), the tables, the `jobs` it has
- * parameters for (default: the four of the chain) and the `seed` of every job (reproducible runs).
+ * A resource set: `displayName`, the input and results `AvatarVolume` YAML (`resources.getUserVolume`),
+ * the tables, the `jobs` it has parameters for (default: the chain) and every job's `seed`.
  */
 export interface ResourceSetInput {
   displayName: string;
@@ -28,9 +23,8 @@ export interface ResourceSetInput {
 }
 
 /**
- * Builds the multi-document YAML of a resource set for `PUT /resources/{display_name}`: metadata,
- * the two volumes, the schema of the original and of the avatarized tables, and the parameters of
- * each job kind requested (`standard`, `signal_metrics`, `privacy_metrics`, `report`).
+ * The multi-document YAML of `PUT /resources/{display_name}`: metadata, the two volumes, the original and
+ * avatarized schemas, and the parameters of each job kind requested.
  */
 export function buildResourceSet(input: ResourceSetInput): string {
   if (!input.displayName.trim()) throw new TypeError('displayName is empty');

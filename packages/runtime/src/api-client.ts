@@ -8,7 +8,7 @@ import {
   TimeoutError,
   TransportError,
 } from './errors.js';
-import { redactUrl } from './redact.js';
+import { inputSecrets, redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
 import { type InputSchemas, validateInput } from './validate.js';
 
@@ -72,6 +72,7 @@ export class ApiClient {
   readonly basePath: string;
   readonly #transport: Fetch;
   readonly #validate: boolean;
+  readonly #headers: Record<string, string>;
   readonly #transportName: string;
   readonly #engine: Client<Record<string, never>>;
 
@@ -80,6 +81,7 @@ export class ApiClient {
     this.basePath = (config.basePath ?? '').replace(/\/+$/, '');
     this.#transport = config.transport;
     this.#validate = config.validateRequests ?? true;
+    this.#headers = config.headers ?? {};
     this.#transportName = config.transportName ?? 'the transport';
     // One query serializer for every call (openapi-fetch would otherwise build its default one per call).
     this.#engine = createClient({
@@ -103,6 +105,12 @@ export class ApiClient {
       attempt: 1,
       stream: op.response === 'stream',
       cleanup: [],
+      // Credentials in the input (auth policies add theirs): an error quoting them back has them removed.
+      secrets: inputSecrets({
+        headers: { ...this.#headers, ...headers },
+        query: input.query,
+        body: input.body,
+      }),
     };
     let received: Response | undefined;
     const init: Record<string, unknown> = {
@@ -148,6 +156,7 @@ export class ApiClient {
         method: op.method,
         url: redactUrl(response.url),
         operationId: op.id,
+        secrets: context.secrets,
       });
     }
     if (op.response === 'stream') return response as T;

@@ -87,8 +87,8 @@ export interface ClientSlot {
  * The base class of every SDK client. An SDK's `client.ts` extends it (through its generated surface) and
  * only configures it: defaults, auth, hooks, the flows a spec cannot describe.
  *
- * After `close()` (or the end of an `await using` block) every call — new, or the next attempt of one in
- * flight — rejects with {@link ClientClosedError} and nothing more is sent.
+ * After `close()` (or the end of an `await using` block) every call — new, waiting to retry, or at the next
+ * attempt of one in flight — rejects with {@link ClientClosedError} and nothing more is sent.
  */
 export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   /** Server root (no trailing slash). */
@@ -97,7 +97,7 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   readonly basePath: string;
   /** The policy stack over the base fetch: hand-written flows send extra requests (downloads) through it. */
   readonly transport: Fetch;
-  /** The User-Agent sent ('' in a browser, which sends its own). */
+  /** The User-Agent sent: the SDK's, or the one in `headers` ('' in a browser, which sends its own). */
   readonly userAgent: string;
   /** The request engine under {@link call}. */
   protected readonly engine: ApiClient;
@@ -148,7 +148,8 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
       random: options.random,
     });
     const ua = userAgentHeaders(options.product, options.version);
-    this.userAgent = ua['User-Agent'] ?? '';
+    const own = Object.entries(options.headers ?? {}).find(([name]) => name.toLowerCase() === 'user-agent');
+    this.userAgent = own?.[1] ?? ua['User-Agent'] ?? '';
     this.engine = new ApiClient({
       baseUrl: this.baseUrl,
       basePath: this.basePath,

@@ -1,4 +1,4 @@
-import { redactHeaders, redactMessages, redactValue } from './redact.js';
+import { redactHeaders, redactMessages, redactValue, scrubSecrets, secretForms } from './redact.js';
 import { retryAfterMs } from './retry-after.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -114,6 +114,11 @@ export interface APIErrorInit {
   method?: string;
   url?: string;
   operationId?: string;
+  /**
+   * Credentials the request carried (its key, token, password…): removed from the body and the message,
+   * so a server that echoes them back does not put them into the error.
+   */
+  secrets?: readonly string[] | undefined;
 }
 
 /** The server answered with a non-success status. */
@@ -130,11 +135,13 @@ export class APIError extends SdkError {
   readonly operationId: string | undefined;
 
   constructor(init: APIErrorInit, message?: string) {
-    const requestId = requestIdOf(init.headers, init.body);
-    super(message ?? describe(init, requestId));
+    const forms = init.secrets?.length ? secretForms(init.secrets) : [];
+    const body = scrubSecrets(init.body, forms);
+    const requestId = requestIdOf(init.headers, body);
+    super(scrubSecrets(message ?? describe({ ...init, body }, requestId), forms) as string);
     this.status = init.status;
     this.headers = init.headers;
-    this.body = init.body;
+    this.body = body;
     this.requestId = requestId;
     this.operationId = init.operationId;
   }

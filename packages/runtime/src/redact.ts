@@ -77,3 +77,69 @@ export function scrubText(text: string, secrets: Iterable<string | undefined>): 
   for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join(REDACTED);
   return out.replace(/\b(Bearer|api-key-v1|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`);
 }
+
+/**
+ * The forms a secret the client sent may come back in: as given, trimmed, URL-encoded (path or query),
+ * JSON-escaped; those of 8 characters or more. Longest first, so a longer form goes before one inside it.
+ */
+export function secretForms(secrets: Iterable<string | undefined>): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const s of new Set([secret, secret.trim()])) {
+      forms.add(s);
+      forms.add(encodeURIComponent(s));
+      forms.add(new URLSearchParams({ s }).toString().slice(2));
+      forms.add(JSON.stringify(s).slice(1, -1));
+    }
+  }
+  // Below 8 characters a value is more likely a word than a credential ('expired', 'true'): kept, so a
+  // message stays readable.
+  return [...forms].filter((f) => f.length >= 8).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A copy of a JSON-like value (an error body) in which every string has the given secrets — the ones the
+ * request carried — replaced by {@link REDACTED}: a server that echoes a key, token or password back does
+ * not put it into an error's message, body, `inspect` or JSON.
+ */
+export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (!secrets.length) return value;
+  if (typeof value === 'string') {
+    let out = value;
+    for (const form of secrets) out = out.split(form).join(REDACTED);
+    return out;
+  }
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubSecrets(v, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = scrubSecrets(v, secrets, depth + 1);
+  return out;
+}
+
+/** Secret values in a request's input: credential-named headers, query parameters and body fields. */
+export function inputSecrets(input: {
+  headers?: Record<string, unknown> | undefined;
+  query?: Record<string, unknown> | undefined;
+  body?: unknown;
+}): string[] {
+  const out: string[] = [];
+  const collect = (value: unknown, named: boolean, depth: number) => {
+    if (depth > 8 || value === null || value === undefined) return;
+    if (typeof value === 'string') {
+      if (named) out.push(value);
+      return;
+    }
+    if (typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) collect(v, named, depth + 1);
+      return;
+    }
+    if (typeof Blob !== 'undefined' && value instanceof Blob) return;
+    for (const [k, v] of Object.entries(value)) collect(v, named || isSecretName(k), depth + 1);
+  };
+  collect(input.headers, false, 0);
+  collect(input.query, false, 0);
+  collect(input.body, false, 0);
+  return out;
+}

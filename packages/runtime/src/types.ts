@@ -85,6 +85,11 @@ export interface CallContext {
    * does, after decoding). Policies put here what must last until the body is read (the attempt timer).
    */
   cleanup?: (() => void)[] | undefined;
+  /**
+   * The credentials this call carries (auth policies add the key or token they send; the request engine
+   * adds credential-named input): an error built from the server's answer has them removed.
+   */
+  secrets?: string[] | undefined;
 }
 
 /** One HTTP exchange. Resolves with any status; rejects only on transport failure or abort. */

@@ -66,6 +66,7 @@ describe('ClientCore: calls', () => {
     });
     await c.call(ops.list);
     expect(fetch.calls[0]?.headers['user-agent']).toBe('mine/1');
+    expect(c.userAgent).toBe('mine/1');
   });
 
   it('names an operation by id through the operation table; an unknown id is a ConfigurationError', async () => {

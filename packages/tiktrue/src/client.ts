@@ -26,6 +26,7 @@ import { PaymentsOperations } from './generated/services.gen.js';
 import { ModelsService } from './models.js';
 import { VERSION } from './version.js';
 
+/** The TikTrue server used when neither `baseUrl` nor `BACKEND_URL` is given. */
 export const DEFAULT_BASE_URL = 'https://api.tiktrue.com';
 /** The access token is renewed this long before its JWT `exp` (the guide's 5 minutes). */
 export const REFRESH_WINDOW_MS = 5 * 60_000;
@@ -56,6 +57,7 @@ export interface LoginCredentials {
   hardwareFingerprint?: string | undefined;
 }
 
+/** A new account: email, user name and password (the confirmation defaults to the password). */
 export interface Registration {
   email: string;
   username: string;

@@ -1,5 +1,6 @@
 import { ConfigurationError, DEFAULT_RETRY, readEnv } from '@sdkforge/runtime';
 
+/** The Valentina server used when neither `baseUrl` nor `VALENTINA_CLIENT_BASE_URL` is given. */
 export const DEFAULT_BASE_URL = 'https://api.valentina-noir.com';
 
 /** Environment variables read when an option is not given (the Python client's names). */
@@ -58,6 +59,7 @@ export interface ResolvedConfig {
   readonly retryStatuses: readonly number[];
 }
 
+/** The client settings used when neither the options, the `config` nor the environment give one. */
 export const DEFAULTS = {
   timeout: 30_000,
   maxRetries: 3,

@@ -2,9 +2,15 @@ import { basename, join } from 'node:path';
 import type { AggregateProgress } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import type { JobKind } from '../generated/models.gen.js';
-import { createJobChain, JOB_CHAIN, type PollOptions, waitForJobs } from '../jobs.js';
+import {
+  createJobChain,
+  JOB_CHAIN,
+  type Job,
+  type JobCreated,
+  type PollOptions,
+  waitForJobs,
+} from '../jobs.js';
 import { buildResourceSet, type TableInput } from '../resource-set.js';
-import type { Job, JobCreated } from '../types.js';
 import {
   AvatarStorage,
   type DownloadedFile,
@@ -21,11 +27,7 @@ export type RunnerEvent =
   | { type: 'job-status'; kind: JobKind; job: Job }
   | { type: 'download'; kind: JobKind; progress: AggregateProgress };
 
-/**
- * The resource set's `displayName` (also its schema's name), the `seed` of every job, the job polling
- * backoff (`poll`, default 5 s → 20 s, ×1.2), `onEvent` for every upload, job and download event, and the
- * storage options.
- */
+/** The set's `displayName`, every job's `seed`, polling backoff, `onEvent`, and the storage options. */
 export interface RunnerOptions extends StorageOptions {
   displayName: string;
   seed?: number;
@@ -39,9 +41,8 @@ interface Table extends TableInput {
 }
 
 /**
- * The everyday avatarization, as the Python Manager + Runner: add tables, then `run()` uploads them to
- * the storage, puts the resource set, creates the job chain (standard → signal metrics → privacy
- * metrics → report) and waits for it; `downloadResults()` streams every result file to disk.
+ * The Python Manager + Runner: `addTable()`, then `run()` uploads, puts the resource set, runs the job
+ * chain and waits for it; `downloadResults()` streams every result file to disk.
  */
 export class Runner {
   readonly storage: AvatarStorage;

@@ -3,14 +3,9 @@ import { mkdir, stat } from 'node:fs/promises';
 import { Agent as HttpsAgent } from 'node:https';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  S3Client,
-  type S3ClientConfig,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { AbortError, SdkError } from '@sdkforge/runtime';
+import { AbortError, guessContentType, SdkError } from '@sdkforge/runtime';
 import { type DownloadManyOptions, type DownloadSource, downloadMany } from '@sdkforge/runtime/node';
 import type { AvatarClient } from '../client.js';
 import { StorageError } from '../errors.js';
@@ -18,12 +13,9 @@ import type { FileAccess, FileCredentials } from '../generated/models.gen.js';
 import { accessUrlFor, fileNameOf, joinS3, parseS3Url, s3PathOf } from '../locations.js';
 
 /** Bytes moved so far for one file (`location`: its `s3://bucket/key`; `total`: its size, when known). */
-export interface TransferProgress {
-  location: string;
-  transferred: number;
-  total: number | undefined;
-}
+export type TransferProgress = { location: string; transferred: number; total: number | undefined };
 
+/** Where the S3-compatible storage is and how transfers use it: endpoint, region, multipart part size and parallelism. */
 export interface StorageOptions {
   /** S3-compatible endpoint. @default client.storageUrl (the API root with `/api` → `/storage`) */
   endpoint?: string;
@@ -48,30 +40,21 @@ export interface TransferOptions {
   onProgress?: ((progress: TransferProgress) => void) | undefined;
 }
 
-export interface UploadOptions extends TransferOptions {
-  /** @default from the key's extension (`.csv`, `.parquet`, `.json`), else `application/octet-stream` */
-  contentType?: string | undefined;
-}
+/** `contentType` defaults to the key's extension's (`.csv`, `.parquet`, `.json`…), else `application/octet-stream`. */
+export type UploadOptions = TransferOptions & { contentType?: string | undefined };
 
 /** An uploaded file: its `key` in the user's upload area (the resource YAML's `data.file`), its `s3://` location, bytes sent. */
-export interface UploadedFile {
-  key: string;
-  location: string;
-  size: number;
-}
+export type UploadedFile = { key: string; location: string; size: number };
 
-export interface DownloadOptions extends TransferOptions {
-  /** Expected SHA-256 (hex): a mismatch deletes the file and throws `IntegrityError`. */
-  sha256?: string | undefined;
-}
+/** `sha256`: the expected SHA-256 (hex); a mismatch deletes the file and throws `IntegrityError`. */
+export type DownloadOptions = TransferOptions & { sha256?: string | undefined };
 
 /** Cancellation and one progress over every file (bytes, total once known, rate, files done). */
 export type DownloadManyFilesOptions = Pick<DownloadManyOptions, 'signal' | 'onProgress'>;
 
 /**
- * A file on disk (`path`) from the storage (`location`, `s3://bucket/key`): its size, SHA-256 (hex, computed
- * while it streamed), the bytes a `.part` already held (`resumedFrom`, resumed with a range request) and,
- * from {@link AvatarStorage.downloadResults}, its result kind (`shuffled`, `privacy_metrics`, `report`, …).
+ * A downloaded file: `path` on disk, `location` on the storage, size, SHA-256 (hex), bytes a `.part` held
+ * (`resumedFrom`) and, from {@link AvatarStorage.downloadResults}, its result `kind`.
  */
 export interface DownloadedFile {
   kind?: string | undefined;
@@ -85,9 +68,8 @@ export interface DownloadedFile {
 const MiB = 1024 * 1024;
 
 /**
- * Moves files between the local disk and the Avatar storage (S3-compatible), with the temporary
- * credentials the API hands out (`GET /access`, `POST /access/batch`). Both directions stream:
- * uploads hold at most `partSize × queueSize` bytes, downloads one chunk at a time.
+ * Streams files between the disk and the S3-compatible storage with the credentials the API hands out
+ * (`GET /access`, `POST /access/batch`): uploads hold at most `partSize × queueSize` bytes.
  */
 export class AvatarStorage {
   readonly endpoint: string;
@@ -105,10 +87,7 @@ export class AvatarStorage {
       options.requestHandler ?? (ca || !rejectUnauthorized ? { httpsAgent: agent() } : undefined);
   }
 
-  /**
-   * Uploads a file into the user's upload area (`GET /upload_url`) under `key`, with credentials from
-   * `GET /access`. Returns the key to name in the resource YAML.
-   */
+  /** Uploads a file under `key` in the user's upload area (`GET /upload_url`, credentials from `GET /access`). */
   async upload(source: UploadSource, key: string, options: UploadOptions = {}): Promise<UploadedFile> {
     // Bad input fails before anything is sent: a missing file, a key outside the upload area.
     const total = typeof source === 'string' ? (await stat(source)).size : sizeOf(source);
@@ -128,7 +107,7 @@ export class AvatarStorage {
           Bucket: bucket,
           Key: objectKey,
           Body: typeof source === 'string' ? createReadStream(source) : source,
-          ContentType: options.contentType ?? contentTypeOf(key),
+          ContentType: options.contentType ?? guessContentType(key),
         },
         partSize: this.#options.partSize ?? 5 * MiB,
         queueSize: this.#options.queueSize ?? 4,
@@ -150,10 +129,8 @@ export class AvatarStorage {
   }
 
   /**
-   * Streams one file to `destination` (written to `<destination>.part`, renamed when complete; a `.part` left
-   * by an interrupted run is resumed with a range request). `file` is an
-   * `…/access?url=s3://…` envelope or an `s3://` path (credentials are asked for with `GET /access`),
-   * or a `FileAccess` that already carries them.
+   * Streams one file — an `s3://` path or `…/access?url=s3://…` envelope (credentials from `GET /access`),
+   * or a `FileAccess` — to `destination`, through `<destination>.part` (resumed when one is left).
    */
   async download(
     file: string | FileAccess,
@@ -171,9 +148,8 @@ export class AvatarStorage {
   }
 
   /**
-   * Downloads every result file of a job (`GET /results/{job}` → `POST /access/batch` → `GetObject`)
-   * into `directory/<kind>/<file name>`, a few at a time (resumable, SHA-256 computed on the way, one
-   * aggregated progress). `kinds` keeps only some result kinds.
+   * Downloads every result file of a job (or of some result `kinds`) into `directory/<kind>/<file name>`,
+   * a few at a time: `GET /results/{job}` → `POST /access/batch` → `GetObject`.
    */
   async downloadResults(
     jobName: string,
@@ -261,14 +237,6 @@ function sizeOf(source: Exclude<UploadSource, string>): number | undefined {
   return undefined;
 }
 
-function contentTypeOf(key: string): string {
-  const ext = key.slice(key.lastIndexOf('.') + 1).toLowerCase();
-  return (
-    { csv: 'text/csv', parquet: 'application/vnd.apache.parquet', json: 'application/json' }[ext] ??
-    'application/octet-stream'
-  );
-}
-
 function storageError(what: string, location: string, error: unknown, signal?: AbortSignal): SdkError {
   if (SdkError.is(error)) return error;
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
@@ -287,9 +255,8 @@ async function partSize(path: string): Promise<number> {
 }
 
 /**
- * A download source reading one object with GetObject: the runtime's `download()` asks for ranges to
- * resume (`Range`, `If-Range`); S3 has no If-Range, so the validator becomes `IfMatch` /
- * `IfUnmodifiedSince` and a 412 (the object changed) gets the whole object, as If-Range would.
+ * One object as a download source. The downloader resumes with `Range` + `If-Range`; S3 has no If-Range,
+ * so it becomes `IfMatch` / `IfUnmodifiedSince`, and a 412 (the object changed) gets the whole object.
  */
 function objectSource(s3: S3Client, location: string): DownloadSource {
   const { bucket, key } = parseS3Url(location);
@@ -302,16 +269,14 @@ function objectSource(s3: S3Client, location: string): DownloadSource {
           ? { IfMatch: ifRange }
           : { IfUnmodifiedSince: new Date(ifRange) }
         : {};
-    let object: GetObjectCommandOutput;
-    try {
-      object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, Range: range, ...condition }), {
-        abortSignal: signal,
-      });
-    } catch (error) {
-      if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 412)
-        throw error;
-      object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal: signal });
-    }
+    const get = (extra: object) =>
+      s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...extra }), { abortSignal: signal });
+    const object = await get({ Range: range, ...condition }).catch(
+      (error: { $metadata?: { httpStatusCode?: number } }) => {
+        if (error?.$metadata?.httpStatusCode !== 412) throw error;
+        return get({});
+      },
+    );
     const out = new Headers({ 'accept-ranges': object.AcceptRanges ?? 'bytes' });
     if (object.ContentLength !== undefined) out.set('content-length', String(object.ContentLength));
     if (object.ContentRange) out.set('content-range', object.ContentRange);

@@ -1,4 +1,5 @@
 import type { Policy } from '../types.js';
+import { setCredential } from './credential-header.js';
 
 /** Settings of the api-key policy: the key (or where to read it) and the header that carries it. */
 export interface ApiKeyAuthOptions {
@@ -17,7 +18,7 @@ export function apiKeyAuth(options: ApiKeyAuthOptions): Policy {
   return (next) => (request, context) => {
     const key = read();
     if (context.anonymous || !key || request.headers.has(header)) return next(request, context);
-    request.headers.set(header, options.scheme ? `${options.scheme} ${key}` : key);
+    setCredential(request, context, header, key, options.scheme, 'The API key');
     return next(request, context);
   };
 }

@@ -1,4 +1,5 @@
 import type { Policy } from '../types.js';
+import { setCredential } from './credential-header.js';
 
 /** Settings of the bearer-token policy: the token (or where to read it) and its header. */
 export interface BearerAuthOptions {
@@ -18,7 +19,7 @@ export function bearerAuth(options: BearerAuthOptions): Policy {
   return (next) => async (request, context) => {
     if (context.anonymous) return next(request, context);
     const token = await read();
-    if (token) request.headers.set(header, scheme ? `${scheme} ${token}` : token);
+    if (token) setCredential(request, context, header, token, scheme, 'The bearer token');
     return next(request, context);
   };
 }

@@ -3,7 +3,8 @@ import { type APIError, AuthenticationError, SdkError } from '../errors.js';
 import { REDACTED } from '../redact.js';
 import { requestCopies } from '../replay.js';
 import { callSignal, raceAbort } from '../signal.js';
-import type { Policy } from '../types.js';
+import type { CallContext, Policy } from '../types.js';
+import { setCredential } from './credential-header.js';
 import { jwtExpiresAt, tokenFreshness } from './jwt.js';
 import { classifyError } from './retry-decision.js';
 import { MemoryTokenStore, type TokenSet, type TokenStore } from './token-store.js';
@@ -69,8 +70,8 @@ export class SessionAuth {
     const header = options.header ?? 'Authorization';
     const scheme = options.scheme ?? 'Bearer';
     const isAuthFailure = options.isAuthFailure ?? ((response: Response) => response.status === 401);
-    const authorize = (request: Request, token: string | undefined) => {
-      if (token) request.headers.set(header, scheme ? `${scheme} ${token}` : token);
+    const authorize = (request: Request, context: CallContext, token: string | undefined) => {
+      if (token) setCredential(request, context, header, token, scheme, 'The access token');
     };
     this.policy = (next) => async (request, context) => {
       if (context.anonymous || this.#skip.has(context.operationId)) return next(request, context);
@@ -78,14 +79,14 @@ export class SessionAuth {
       const tokens = await this.#usable(signal);
       const copies = requestCopies(request, context);
       const first = copies() as Request;
-      authorize(first, tokens?.accessToken);
+      authorize(first, context, tokens?.accessToken);
       const response = await next(first, context);
       if (!this.#canRenew(tokens) || !(await isAuthFailure(response))) return response;
       const replay = copies();
       if (!replay) return response;
       response.body?.cancel().catch(() => {});
       const renewed = await raceAbort(this.renew(tokens?.accessToken), signal);
-      authorize(replay, renewed.accessToken);
+      authorize(replay, context, renewed.accessToken);
       return next(replay, context);
     };
   }
@@ -168,7 +169,7 @@ export class SessionAuth {
     if (!fresh) {
       if (isTransient(failure)) throw failure;
       await this.#store.set(undefined);
-      throw renewalError(failure);
+      throw renewalError(failure, [current?.refreshToken, current?.accessToken]);
     }
     const next: TokenSet = {
       accessToken: fresh.accessToken,
@@ -209,7 +210,7 @@ function statusOf(error: unknown): number | undefined {
     : undefined;
 }
 
-function renewalError(failure: unknown): AuthenticationError {
+function renewalError(failure: unknown, tokens: (string | undefined)[]): AuthenticationError {
   const api = statusOf(failure) === undefined ? undefined : (failure as APIError);
   const detail =
     failure === undefined
@@ -223,6 +224,8 @@ function renewalError(failure: unknown): AuthenticationError {
       headers: api?.headers ?? new Headers(),
       body: api?.body,
       operationId: api?.operationId,
+      // The tokens the renewal used: a refresh call's error may quote them back.
+      secrets: tokens.filter((t): t is string => Boolean(t)),
     },
     `The session could not be renewed: ${detail}`,
   );

@@ -76,6 +76,7 @@ export type SpecHandler<Op extends string = string> = (
   request: SpecRequest<Op>,
 ) => SpecResponse | Response | Promise<SpecResponse | Response>;
 
+/** What a {@link SpecFake} is built from: the generated operation index, base path and response schemas. */
 export interface SpecFakeOptions {
   /** The generated `operationIndex`. */
   operations: readonly SpecOperation[];
@@ -112,6 +113,7 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
+/** A fake server built from an SDK's generated operation index (see the module comment): set answers by operationId, read the recorded requests. */
 export class SpecFake {
   readonly requests: SpecRequest[] = [];
   readonly #routes: Route[] = [];

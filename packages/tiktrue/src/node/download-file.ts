@@ -6,6 +6,7 @@ import { type DownloadProgress, download } from '@sdkforge/runtime/node';
 import { API_BASE_PATH, operationIndex } from '../generated/operations.gen.js';
 import type { DownloadClient } from '../models.js';
 
+/** Options of `models.downloadFile()`: a progress callback and a signal to stop. */
 export interface FileDownloadOptions {
   /** Called as bytes arrive: `received`, `total` (when the server sent Content-Length) and `rate` (bytes/s). */
   onProgress?: ((progress: DownloadProgress) => void) | undefined;
@@ -13,6 +14,7 @@ export interface FileDownloadOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** What `models.downloadFile()` wrote: the path, the size and the SHA-256. */
 export interface FileDownloadResult {
   /** Where the file is (absolute). */
   path: string;
@@ -45,6 +47,7 @@ export function fileUrl(url: string, baseUrl: string): URL {
   return target;
 }
 
+/** Streams one file route of the server (a block, the tokenizer, the metadata, the desktop app) to `localPath`; what `models.downloadFile()` runs on Node. */
 export async function downloadFile(
   client: DownloadClient,
   url: string,

@@ -35,6 +35,7 @@ export interface ModelDownloadProgress {
   rate: number;
 }
 
+/** Options of `models.download()`: progress, parallel files, and a signal to stop. */
 export interface ModelDownloadOptions {
   /** Called as bytes arrive and files finish. */
   onProgress?: ((progress: ModelDownloadProgress) => void) | undefined;
@@ -52,6 +53,7 @@ export interface ModelFileResult extends LocalFile {
   status: 'downloaded' | 'kept';
 }
 
+/** What `models.download()` left in the model directory: every file with its size and SHA-256, and the server's answer to the completion call. */
 export interface ModelDownloadResult {
   /** The model directory (absolute). */
   dir: string;

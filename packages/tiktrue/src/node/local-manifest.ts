@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { SdkError } from '@sdkforge/runtime';
 import type { DownloadManifest } from '../generated/models.gen.js';
 
+/** The `format` written in a model directory's `manifest.json`; a manifest with another format is ignored. */
 export const LOCAL_MANIFEST_FORMAT = 'sdkforge/tiktrue-model@1';
 
+/** The kinds of file a model is made of. */
 export type FileKind = 'block' | 'tokenizer' | 'metadata';
 
 /** One file of a downloaded model, as recorded in `manifest.json`. */

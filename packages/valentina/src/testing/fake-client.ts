@@ -17,11 +17,14 @@ import { API_BASE_PATH, operationIndex } from '../generated/operations.gen.js';
 import type { components, operations } from '../generated/schema.gen.js';
 import * as validators from '../generated/validators.gen.js';
 
+/** The base URL of the fake client (never contacted: the fake answers every request itself). */
 export const FAKE_BASE_URL = 'https://fake.valentina-api.test';
+/** The API key the fake client sends. */
 export const FAKE_API_KEY = 'fake-api-key';
 /** The fake client's `defaultCompanyId` unless you give one. */
 export const FAKE_COMPANY_ID = uuidOf(0xc0);
 
+/** The operationId of any Valentina operation. */
 export type OperationId = (typeof operationIndex)[number]['operationId'];
 type Responses<Op extends OperationId> = operations[Op]['responses'];
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
@@ -59,6 +62,7 @@ export const schemaOf = (model: string): unknown => schemaIn(validators, model);
 /** Factories with their own id sequence. */
 export const factories: Factories = createFactories(validators);
 
+/** Options of the fake client: those of `ValentinaClient` except the transport, base URL, key and config, plus a fake clock. */
 export type FakeClientOptions = Omit<
   ValentinaClientOptions,
   'fetch' | 'baseUrl' | 'apiKey' | 'config' | 'clock'

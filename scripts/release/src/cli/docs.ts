@@ -9,10 +9,15 @@ for (const pkg of publishedPackages(root).filter((p) => only.length === 0 || onl
   console.log(`\n▶ ${pkg.name} → docs/api/${pkg.dir}`);
   const r = await buildDocs(root, pkg, join(root, 'docs', 'api', pkg.dir));
   const gen = r.generatedUndocumented;
+  const byFile = new Map<string, number>();
+  for (const g of gen) {
+    const file = /, ([^,]+)\)$/.exec(g)?.[1] ?? '?';
+    byFile.set(file, (byFile.get(file) ?? 0) + 1);
+  }
   console.log(
     `  ${r.exports} exports; ${r.undocumented.length} hand-written without a doc comment; ` +
-      `${gen.length} generated without one (the spec has no description for them)` +
-      (gen.length ? `, e.g. ${gen.slice(0, 3).join('; ')}` : ''),
+      `${gen.length} generated without one (the spec gives no description)` +
+      (gen.length ? `: ${[...byFile].map(([f, n]) => `${n} in ${f}`).join(', ')}` : ''),
   );
   if (!r.ok) failed.push(`${pkg.name} (${r.warnings} warnings)`);
 }
