@@ -394,6 +394,12 @@ function readMethod(
       if (!op.body) problems.push(`${where}: x-sdk-args "body" but the operation has no request body`);
       else if (!optional && !op.body.required)
         problems.push(`${where}: x-sdk-args "body": the body is optional, write "body?"`);
+      else if (
+        optional &&
+        op.body.required &&
+        [...(op.body.properties?.values() ?? [])].some((p) => p.required)
+      )
+        problems.push(`${where}: x-sdk-args "body?": the body is required and {} is not a valid one`);
       wholeBody = true;
       args.push({ kind: 'body', name: 'body', optional });
     } else if (text.startsWith('body.') || text.startsWith('upload:body.')) {

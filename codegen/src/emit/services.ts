@@ -199,8 +199,14 @@ function argList(m: Method): { params: string[]; values: string[] } {
   const params: string[] = [];
   const values: string[] = [];
   for (const a of m.args) params.push(...argParams(op, a, m));
-  for (const a of m.args) values.push(...(a.kind === 'upload' ? ['filename', 'content'] : [a.name]));
+  for (const a of m.args) values.push(...(a.kind === 'upload' ? ['filename', 'content'] : [argValue(op, a)]));
   return { params, values };
+}
+
+/** An optional whole body of an operation that requires one is sent as `{}` when left out (`body?`). */
+function argValue(op: Operation, a: Arg): string {
+  if (a.kind === 'body' && a.optional && op.body?.required) return `${a.name} ?? {}`;
+  return a.kind === 'upload' ? 'filename' : a.name;
 }
 
 /** A body type whose fields the scope fills in (x-sdk-defaults `body.<field>`) made optional. */

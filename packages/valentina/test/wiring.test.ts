@@ -215,6 +215,13 @@ describe('wiring: scope values', () => {
     expect(c.requests).toHaveLength(1);
   });
 
+  it('diceRolls.create() without a roll sends {} (the operation requires a body: one d10, unscored)', async () => {
+    const c = newFake();
+    await c.diceRolls(ACTOR).create();
+    expect(c.requests[0]!.body).toEqual({});
+    expect(c.requests[0]!.headers['content-type']).toContain('application/json');
+  });
+
   it('getPage defaults to limit 10, offset 0', async () => {
     const c = newFake();
     await c.companies.getPage();

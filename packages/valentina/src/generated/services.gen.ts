@@ -3784,7 +3784,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/dicerolls
    */
   create(body?: M.DiceRollCreate, options?: CallOptions): Promise<M.DiceRoll> {
-    return this.invoke<M.DiceRoll>(DiceRollsServicePlans.create, [body], options);
+    return this.invoke<M.DiceRoll>(DiceRollsServicePlans.create, [body ?? {}], options);
   }
 
   /**
