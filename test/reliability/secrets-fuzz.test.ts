@@ -1,8 +1,9 @@
 /**
  * Secrets under fuzz: random API keys, bearer tokens, session token pairs and passwords — with regex
  * metacharacters, non-ASCII text, and sometimes a trailing newline as a key read from a file has — go
- * through every auth mode of the runtime (apiKeyAuth with and without a scheme, bearerAuth, sessionAuth
- * with a refused refresh), login bodies, request validation, and the SDK clients' constructors. The fault
+ * through every auth mode of the runtime (apiKeyAuth with and without a scheme, bearerAuth, schemeAuth for
+ * each kind of security scheme — http bearer/basic/custom, apiKey in a header, query or cookie, oauth2 —
+ * sessionAuth with a refused refresh), login bodies, request validation, and the SDK clients' constructors. The fault
  * server echoes every credential back in its error bodies, as real servers do. Every log line (debug
  * level), every error's message, stack, `util.inspect`, `JSON.stringify` and each `cause` in its chain,
  * and the inspected clients, are scanned for each secret (raw, JSON-escaped and inspect-escaped).
@@ -19,6 +20,8 @@ import {
   type Logger,
   type OperationDescriptor,
   type Policy,
+  type SecuritySchemeObject,
+  schemeAuth,
   sessionAuth,
 } from '@sdkforge/runtime';
 import { nodeTransport } from '@sdkforge/runtime/node';
@@ -126,7 +129,7 @@ beforeAll(async () => {
     kind: 'status',
     status: 401,
     json: {
-      detail: `Credentials ${req.headers['x-api-key'] ?? ''} ${req.headers.authorization ?? ''} rejected`,
+      detail: `Credentials ${req.headers['x-api-key'] ?? ''} ${req.headers.authorization ?? ''} ${req.headers.cookie ?? ''} rejected`,
       url: req.path,
     },
     headers: { 'x-request-id': 'req-1' },
@@ -256,6 +259,20 @@ async function exercise(s: Secrets): Promise<{ texts: string[]; errors: number; 
   // bearerAuth, static and read per request.
   await record(() => client(logger, bearerAuth({ token: s.bearer })).request(ops.list));
   await record(() => client(logger, bearerAuth({ token: async () => s.bearer })).request(ops.list));
+  // schemeAuth, from each kind of OpenAPI security scheme.
+  const schemes: SecuritySchemeObject[] = [
+    { type: 'http', scheme: 'bearer' },
+    { type: 'http', scheme: 'api-key-v1' },
+    { type: 'http', scheme: 'basic' },
+    { type: 'apiKey', in: 'header', name: 'X-API-KEY' },
+    { type: 'apiKey', in: 'query', name: 'api_key' },
+    { type: 'apiKey', in: 'cookie', name: 'session' },
+    { type: 'oauth2' },
+  ];
+  for (const scheme of schemes) {
+    const value = scheme.scheme === 'basic' ? `ann:${s.password}` : scheme.in ? s.apiKey : s.bearer;
+    await record(() => client(logger, schemeAuth(scheme, value)).request(ops.list));
+  }
   // sessionAuth: 401 → refresh, which the server refuses echoing the refresh token.
   const plain = client(logger);
   const session = sessionAuth({

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthenticationError, ConfigurationError, ValidationError } from '../src/errors.js';
 import { apiKeyAuth } from '../src/policies/api-key.js';
 import { bearerAuth } from '../src/policies/bearer.js';
+import { schemeAuth } from '../src/policies/scheme-auth.js';
 import { sessionAuth } from '../src/policies/session-auth.js';
 import type { RecordedRequest } from '../src/testing/mock-fetch.js';
 import { harness, ops, rejection } from './helpers.js';
@@ -69,6 +70,23 @@ describe('credentials a server echoes back never reach an error', () => {
     const text = shown(error);
     expect(text).not.toContain(KEY);
     expect(text).not.toContain(TOKEN);
+  });
+
+  it('a secret placed by schemeAuth, in a header, the query string or a cookie', async () => {
+    for (const scheme of [
+      { type: 'http', scheme: 'bearer' },
+      { type: 'http', scheme: 'api-key-v1' },
+      { type: 'apiKey', in: 'header', name: 'X-API-KEY' },
+      { type: 'apiKey', in: 'query', name: 'api_key' },
+    ]) {
+      const { api } = harness([{ path: '*', reply: echo(401) }], {
+        auth: schemeAuth(scheme, KEY),
+        retry: false,
+      });
+      const text = shown(await rejection(api.request(ops.list)));
+      expect(text, JSON.stringify(scheme)).not.toContain(KEY);
+      expect(text, JSON.stringify(scheme)).not.toContain(encodeURIComponent(KEY));
+    }
   });
 
   it('a password in the body, echoed in the error body', async () => {

@@ -15,6 +15,13 @@ export function setCredential(
   scheme: string | undefined,
   what: string,
 ): void {
+  const trimmed = headerSafe(secret, header, what);
+  noteSecret(context, trimmed);
+  request.headers.set(header, scheme ? `${scheme} ${trimmed}` : trimmed);
+}
+
+/** The secret without surrounding whitespace; a ConfigurationError (not quoting it) when no header can carry it. */
+export function headerSafe(secret: string, header: string, what: string): string {
   const trimmed = secret.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
   const chars = [...trimmed];
   const bad = chars.findIndex(
@@ -27,7 +34,11 @@ export function setCredential(
       `${what} cannot be sent in the ${header} header: it contains ${kind} (character ${bad + 1} of ${chars.length})`,
     );
   }
+  return trimmed;
+}
+
+/** Notes a credential the call carries, so an error quoting it back has it removed. */
+export function noteSecret(context: CallContext, secret: string): void {
   if (!context.secrets) context.secrets = [];
-  context.secrets.push(trimmed);
-  request.headers.set(header, scheme ? `${scheme} ${trimmed}` : trimmed);
+  context.secrets.push(secret);
 }

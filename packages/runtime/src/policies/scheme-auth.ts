@@ -1,4 +1,5 @@
 import type { Policy } from '../types.js';
+import { headerSafe, noteSecret } from './credential-header.js';
 
 /** The parts of an OpenAPI `securityScheme` object that say how a secret goes on the wire. */
 export interface SecuritySchemeObject {
@@ -31,8 +32,15 @@ export function schemeAuth(scheme: SecuritySchemeObject, secret: SecretSource): 
     if (context.anonymous) return next(request, context);
     const value = await read();
     if (!value) return next(request, context);
+    // Noted for the errors built from the answer: a server that quotes it back does not put it into them.
+    noteSecret(context, value);
     if (place.kind === 'header') {
-      if (!request.headers.has(place.name)) request.headers.set(place.name, place.format(value));
+      if (!request.headers.has(place.name)) {
+        // The value as sent (Basic: base64 of the secret) is checked and noted too.
+        const sent = headerSafe(place.format(value), place.name, 'The secret');
+        noteSecret(context, sent.slice(sent.indexOf(' ') + 1));
+        request.headers.set(place.name, sent);
+      }
       return next(request, context);
     }
     if (place.kind === 'cookie') {
