@@ -3,7 +3,8 @@ import { banner } from './banner.ts';
 import type { Target } from './config.ts';
 import { emitClient } from './emit/client.ts';
 import { emitModels } from './emit/models.ts';
-import { emitOperations } from './emit/operations.ts';
+import { emitBasePath, emitOperations } from './emit/operations.ts';
+import { emitPlans, plansFile } from './emit/plans.ts';
 import { emitSchema } from './emit/schema.ts';
 import { emitServices } from './emit/services.ts';
 import { emitValidators, exportedNames } from './emit/validators.ts';
@@ -39,6 +40,7 @@ export async function generateTarget(
   const surface = buildSurface(doc, target.specRelative);
   const head = banner(target.specRelative, spec.sha256);
   const [schema, validators] = await Promise.all([emitSchema(doc), emitValidators(target.spec)]);
+  const validatorNames = exportedNames(validators);
   const basePath = serversBasePath(doc.servers as { url: string }[] | undefined) ?? '';
   const file = (name: string, text: string) => ({
     path: join(target.out, name),
@@ -47,9 +49,11 @@ export async function generateTarget(
   return [
     file('schema.gen.ts', schema),
     file('validators.gen.ts', validators),
-    file('operations.gen.ts', emitOperations(surface, exportedNames(validators), basePath)),
+    file('base-path.gen.ts', emitBasePath(basePath)),
+    file('operations.gen.ts', emitOperations(surface, validatorNames)),
     file('models.gen.ts', emitModels(doc)),
     file('services.gen.ts', emitServices(surface)),
     file('client.gen.ts', emitClient(surface)),
+    ...surface.groups.map((g) => file(plansFile(g), emitPlans(g, validators, validatorNames))),
   ];
 }

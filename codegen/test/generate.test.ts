@@ -22,11 +22,24 @@ describe('generateTarget', () => {
     expect(files.map((f) => f.path)).toEqual([
       '/generated/schema.gen.ts',
       '/generated/validators.gen.ts',
+      '/generated/base-path.gen.ts',
       '/generated/operations.gen.ts',
       '/generated/models.gen.ts',
       '/generated/services.gen.ts',
       '/generated/client.gen.ts',
+      '/generated/plans.system.gen.ts',
+      '/generated/plans.dogs.gen.ts',
+      '/generated/plans.walks.gen.ts',
     ]);
+    // A group's plans module (loaded at the group's first call) carries its own operations' validators and
+    // the schemas they use, not the other groups': a browser bundle of one call loads only those.
+    const dogs = files.find((f) => f.path.endsWith('plans.dogs.gen.ts'))!.content;
+    expect(dogs).toMatch(/^const vCreateDogBody = /m);
+    expect(dogs).toContain('body: vCreateDogBody }');
+    expect(dogs).not.toMatch(/vLogWalk|vListWalks/);
+    const services = files.find((f) => f.path.endsWith('services.gen.ts'))!.content;
+    expect(services).toContain("import('./plans.dogs.gen.js')");
+    expect(services).not.toContain('OPERATIONS');
     // The surface files are checked by behaviour (services.test.ts, client.test.ts); these two come from
     // openapi-typescript and @hey-api/openapi-ts, whose output a version bump may change.
     for (const file of files.slice(0, 2)) {
@@ -205,9 +218,13 @@ describe('sdk-codegen --check', () => {
     );
     expect(run(root).status).toBe(0);
     expect(readdirSync(join(root, 'packages', 'pets', 'src', 'generated')).sort()).toEqual([
+      'base-path.gen.ts',
       'client.gen.ts',
       'models.gen.ts',
       'operations.gen.ts',
+      'plans.dogs.gen.ts',
+      'plans.system.gen.ts',
+      'plans.walks.gen.ts',
       'schema.gen.ts',
       'services.gen.ts',
       'validators.gen.ts',

@@ -10,7 +10,14 @@ export interface EsbuildMessage {
 }
 export interface EsbuildMetafile {
   inputs: Record<string, unknown>;
-  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+  outputs: Record<
+    string,
+    {
+      inputs: Record<string, { bytesInOutput: number }>;
+      imports: { path: string; kind: string }[];
+      entryPoint?: string;
+    }
+  >;
 }
 export interface EsbuildApi {
   build(options: Record<string, unknown>): Promise<{ metafile: EsbuildMetafile }>;
@@ -21,6 +28,9 @@ export interface RolldownChunk {
   fileName: string;
   code: string;
   moduleIds: string[];
+  isEntry: boolean;
+  /** File names of the chunks this one imports statically. */
+  imports: string[];
 }
 export interface RolldownApi {
   build(options: Record<string, unknown>): Promise<{ output: (RolldownChunk | { type: 'asset' })[] }>;

@@ -3,10 +3,22 @@ import { propertyKey } from '../names.ts';
 import type { Surface } from '../surface.ts';
 
 /**
- * operations.gen.ts: the API's base path, one descriptor per operation (`OPERATIONS`, keyed by
+ * base-path.gen.ts: the API's base path on its server (the path of the spec's first server URL), on its own
+ * so a client importing it does not tie operations.gen.ts (every descriptor and validator) to its bundle.
+ */
+export function emitBasePath(basePath: string): string {
+  return [
+    "/** The API's base path on its server (the path of the spec's first server URL). */",
+    `export const API_BASE_PATH = ${JSON.stringify(basePath)};`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * operations.gen.ts: the API's base path (re-exported), one descriptor per operation (`OPERATIONS`, keyed by
  * operationId), each operation's types, the security schemes and requirements, and `operationIndex`.
  */
-export function emitOperations(surface: Surface, validatorNames: Set<string>, basePath: string): string {
+export function emitOperations(surface: Surface, validatorNames: Set<string>): string {
   const ops = surface.operations;
   const out: string[] = [];
   const runtime = ['OperationDescriptor'];
@@ -15,8 +27,7 @@ export function emitOperations(surface: Surface, validatorNames: Set<string>, ba
   out.push(`import type { ${runtime.join(', ')} } from '@sdkforge/runtime';`);
   out.push(`import type { operations } from './schema.gen.js';`);
   out.push(`import * as v from './validators.gen.js';`, '');
-  out.push("/** The API's base path on its server (the path of the spec's first server URL). */");
-  out.push(`export const API_BASE_PATH = ${JSON.stringify(basePath)};`, '');
+  out.push(`export { API_BASE_PATH } from './base-path.gen.js';`, '');
   for (const op of ops) out.push(...operationTypes(op));
 
   out.push('/** What the runtime needs to know about each operation, by operationId. */');
@@ -106,7 +117,7 @@ function resultType(op: Operation): string {
 
 /** A descriptor's `id` is the operationId as the spec writes it: the key of OPERATIONS, OPERATION_SECURITY and
  * operationIndex, so a policy can look up `context.operationId` in any of them. */
-function descriptor(op: Operation, validators: Set<string>): string {
+export function descriptor(op: Operation, validators: Set<string>, prefix = 'v.'): string {
   const fields = [
     `id: ${JSON.stringify(op.operationId)}`,
     `method: ${JSON.stringify(op.method)}`,
@@ -123,7 +134,7 @@ function descriptor(op: Operation, validators: Set<string>): string {
   const checks: string[] = [];
   const add = (part: string, suffix: string, when: boolean) => {
     const name = `v${op.typeName}${suffix}`;
-    if (when && validators.has(name)) checks.push(`${part}: v.${name}`);
+    if (when && validators.has(name)) checks.push(`${part}: ${prefix}${name}`);
   };
   add('path', 'Path', op.pathParams.length > 0);
   add('query', 'Query', op.queryParams.length > 0);

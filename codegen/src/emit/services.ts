@@ -2,10 +2,12 @@ import type { Operation, Parameter } from '../model.ts';
 import { docText, propertyKey } from '../names.ts';
 import type { Arg, Group, Method, Surface } from '../surface.ts';
 import { modelName } from './models.ts';
+import { plansFile } from './plans.ts';
 
 /**
  * services.gen.ts: one class per group, extending the runtime's `Service`. Each method is one line
- * handing the base a plan (data) and its arguments; the plans sit in one table per class.
+ * handing the base a plan (data) and its arguments; the plans sit in one module per class
+ * (plans.<group>.gen.ts), loaded the first time one of the class's methods is called.
  */
 export function emitServices(surface: Surface): string {
   const out: string[] = [];
@@ -15,7 +17,6 @@ export function emitServices(surface: Surface): string {
   if (methods.some((m) => m.file)) runtime.push('type DownloadedFile');
   out.push(`import { ${runtime.join(', ')} } from '@sdkforge/runtime';`);
   out.push(`import type * as M from './models.gen.js';`);
-  out.push(`import { OPERATIONS as O } from './operations.gen.js';`);
   out.push(`import type * as T from './operations.gen.js';`, '');
   for (const group of surface.groups) out.push(...groupCode(group));
   return out.join('\n');
@@ -43,9 +44,12 @@ function groupCode(group: Group): string[] {
   const lines: string[] = [];
   const plans = `${group.className}Plans`;
   for (const m of group.methods) lines.push(...optionsType(m));
-  lines.push(`const ${plans} = {`);
-  for (const m of group.methods) lines.push(`  ${propertyKey(m.name)}: ${plan(m)},`);
-  lines.push('} satisfies Record<string, MethodPlan>;', '');
+  lines.push(
+    `/** A ${group.className} plan, loaded (with its operations' descriptors and validators) at the group's first call. */`,
+    `const ${plans} = (name: string): Promise<MethodPlan> =>`,
+    `  import('./${plansFile(group).replace(/\.ts$/, '.js')}').then((m) => m.plans[name] as MethodPlan);`,
+    '',
+  );
   lines.push('/**');
   for (const l of docText(group.description ?? `The ${group.key} operations.`).split('\n')) {
     lines.push(` * ${l}`.trimEnd());
@@ -67,7 +71,8 @@ function groupCode(group: Group): string[] {
   return lines;
 }
 
-function plan(m: Method): string {
+/** One method's plan, as a `MethodPlan` literal (its `op` names the descriptor `O.<operationId>`). */
+export function plan(m: Method): string {
   const op = m.op;
   const fields = [`op: O${member(op.operationId)}`];
   if (m.args.length) {
@@ -278,7 +283,7 @@ function methodCode(m: Method, plans: string): string[] {
   const { params, values } = argList(m);
   const options = `options${m.optionsRequired ? '' : '?'}: ${optionsName(m)}`;
   const signature = [...params, options].join(', ');
-  const planRef = `${plans}${member(m.name)}`;
+  const planRef = `() => ${plans}(${JSON.stringify(m.name)})`;
   const args = `[${values.join(', ')}]`;
   if (!m.page) {
     const result = resultType(m);

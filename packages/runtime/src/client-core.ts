@@ -17,6 +17,9 @@ import { userAgentHeaders } from './user-agent.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+/** Operation id → descriptor (the generated `OPERATIONS`). */
+export type OperationTable = Readonly<Record<string, OperationDescriptor>>;
+
 /** What an SDK's client passes to {@link ClientCore}: its defaults merged with the user's options. */
 export interface ClientCoreOptions {
   /** Product token of the User-Agent, e.g. `sdkforge-valentina`. */
@@ -29,8 +32,12 @@ export interface ClientCoreOptions {
   basePath?: string | undefined;
   /** Name of the client in messages (`this ValentinaClient is closed`). @default the class name */
   name?: string | undefined;
-  /** The operation table (generated `OPERATIONS`), so `call('login', …)` can name an operation by id. */
-  operations?: Readonly<Record<string, OperationDescriptor>> | undefined;
+  /**
+   * The operation table (generated `OPERATIONS`), so `call('login', …)` can name an operation by id; or a
+   * function loading it (`() => import('./generated/operations.gen.js').then((m) => m.OPERATIONS)`), so a
+   * browser bundle that never names an operation by id does not carry every descriptor and validator.
+   */
+  operations?: OperationTable | (() => Promise<OperationTable>) | undefined;
   /** Credentials policy: `apiKeyAuth(…)`, `bearerAuth(…)`, `sessionAuth(…).policy`. */
   auth?: Policy | undefined;
   /**
@@ -103,7 +110,7 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
   protected readonly engine: ApiClient;
   readonly #name: string;
   readonly #base: BaseTransport | undefined;
-  readonly #operations: Readonly<Record<string, OperationDescriptor>>;
+  readonly #operations: OperationTable | (() => Promise<OperationTable>);
   readonly #context: Readonly<Record<string, unknown>>;
   readonly #registry: ClientSlot | undefined;
   #closed = false;
@@ -181,7 +188,21 @@ export abstract class ClientCore implements ServiceHost, AsyncDisposable {
     input?: RequestInput,
     options?: CallOptions,
   ): Promise<T> {
-    const descriptor = typeof op === 'string' ? this.#operations[op] : op;
+    if (typeof op === 'string') {
+      const table = this.#operations;
+      if (typeof table === 'function')
+        return table().then((ops) => this.#send<T>(ops[op], op, input, options));
+      return this.#send<T>(table[op], op, input, options);
+    }
+    return this.#send<T>(op, op.id, input, options);
+  }
+
+  #send<T>(
+    descriptor: OperationDescriptor | undefined,
+    op: string,
+    input: RequestInput | undefined,
+    options: CallOptions | undefined,
+  ): Promise<T> {
     if (!descriptor) {
       return Promise.reject(new ConfigurationError(`${this.#name}: no operation "${String(op)}"`));
     }

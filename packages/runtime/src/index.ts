@@ -8,7 +8,7 @@ export {
   type ResponseDecoding,
   toSdkError,
 } from './api-client.js';
-export { ClientCore, type ClientCoreOptions, type ClientSlot } from './client-core.js';
+export { ClientCore, type ClientCoreOptions, type ClientSlot, type OperationTable } from './client-core.js';
 export { type Clock, systemClock } from './clock.js';
 export { readEnv } from './env.js';
 export {
@@ -91,7 +91,14 @@ export {
 export { type DefaultClientRegistry, defaultClientRegistry } from './registry.js';
 export { requestCopies } from './replay.js';
 export { retryAfterMs } from './retry-after.js';
-export { type MethodPlan, type ScopeValues, Service, type ServiceHost, scopeArgs } from './service.js';
+export {
+  type MethodPlan,
+  type PlanSource,
+  type ScopeValues,
+  Service,
+  type ServiceHost,
+  scopeArgs,
+} from './service.js';
 export { callSignal, raceAbort } from './signal.js';
 export { createSdkTransport, type TransportOptions } from './stack.js';
 export { adhocContext, createTransport, fromFetch, platformFetch } from './transport.js';

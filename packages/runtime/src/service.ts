@@ -51,6 +51,13 @@ export interface MethodPlan {
   readonly page?: OffsetPagination & { readonly pageLimit: number; readonly iterLimit: number };
 }
 
+/**
+ * A method's plan, or a function loading it: generated services load a group's plans (with the operations'
+ * descriptors and validators) the first time one of its methods is called, so a bundle carries only the
+ * groups it calls.
+ */
+export type PlanSource = MethodPlan | (() => Promise<MethodPlan>);
+
 /** The per-call options every generated method takes, plus the extra keys some add (query parameters, `contentType`). */
 type OptionsObject = CallOptions & { readonly [key: string]: unknown };
 
@@ -67,7 +74,8 @@ export abstract class Service<S extends ScopeValues = ScopeValues> {
   }
 
   /** Calls the plan's operation with these arguments and options. */
-  protected async invoke<T>(plan: MethodPlan, args: readonly unknown[], options?: object): Promise<T> {
+  protected async invoke<T>(source: PlanSource, args: readonly unknown[], options?: object): Promise<T> {
+    const plan = typeof source === 'function' ? await source() : source;
     const [input, callOptions] = this.#input(plan, args, (options ?? {}) as OptionsObject);
     const result = await this.host.call<unknown>(plan.op, input, callOptions);
     const out = plan.file === undefined ? result : await readFile(result as Response, plan.file);
@@ -77,28 +85,36 @@ export abstract class Service<S extends ScopeValues = ScopeValues> {
   /** getPage / listAll / iterAll of a paginated operation, through the runtime's {@link paginate}. */
   protected paged<T>(
     mode: 'page',
-    plan: MethodPlan,
+    plan: PlanSource,
     args: readonly unknown[],
     options?: object,
   ): Promise<Page<T>>;
   protected paged<T>(
     mode: 'list',
-    plan: MethodPlan,
+    plan: PlanSource,
     args: readonly unknown[],
     options?: object,
   ): Promise<T[]>;
   protected paged<T>(
     mode: 'iter',
-    plan: MethodPlan,
+    plan: PlanSource,
     args: readonly unknown[],
     options?: object,
   ): AsyncGenerator<T, void, undefined>;
   protected paged<T>(
     mode: PaginateMode,
-    plan: MethodPlan,
+    source: PlanSource,
     args: readonly unknown[],
     options: object = {},
   ): Promise<Page<T>> | Promise<T[]> | AsyncGenerator<T, void, undefined> {
+    if (typeof source === 'function') {
+      // A lazily loaded plan: the walk starts once it is there (for iterAll, at the first next()).
+      if (mode === 'iter') return this.#iterLater<T>(source, args, options);
+      return source().then((plan) => this.paged<T>(mode as 'page', plan, args, options)) as
+        | Promise<Page<T>>
+        | Promise<T[]>;
+    }
+    const plan = source;
     const page = plan.page;
     if (!page) throw new TypeError(`${plan.op.id} is not paginated`);
     const limitKey = optionKey(plan, page.limit);
@@ -114,6 +130,14 @@ export abstract class Service<S extends ScopeValues = ScopeValues> {
         defaultLimit: mode === 'page' ? page.pageLimit : page.iterLimit,
       },
     );
+  }
+
+  async *#iterLater<T>(
+    source: () => Promise<MethodPlan>,
+    args: readonly unknown[],
+    options: object,
+  ): AsyncGenerator<T, void, undefined> {
+    yield* this.paged<T>('iter', await source(), args, options);
   }
 
   #input(plan: MethodPlan, args: readonly unknown[], options: OptionsObject): [RequestInput, CallOptions] {

@@ -14,9 +14,9 @@ import {
   type Policy,
 } from '@sdkforge/runtime';
 import { type APIConfig, type ResolvedConfig, resolveConfig } from './config.js';
+import { API_BASE_PATH } from './generated/base-path.gen.js';
 import { defaultClientSlot, type ValentinaScope, ValentinaSurface } from './generated/client.gen.js';
 import type { DeveloperNewKey } from './generated/models.gen.js';
-import { API_BASE_PATH, OPERATIONS } from './generated/operations.gen.js';
 import { VERSION } from './version.js';
 
 export interface ValentinaClientOptions extends APIConfig {
@@ -66,7 +66,8 @@ export class ValentinaClient extends ValentinaSurface {
       name: 'ValentinaClient',
       baseUrl: config.baseUrl,
       basePath: API_BASE_PATH,
-      operations: OPERATIONS,
+      // Loaded when `call('<operationId>', …)` first needs it: the services load their own group's plans.
+      operations: () => import('./operation-table.js').then((m) => m.OPERATIONS),
       auth: apiKeyAuth({ key: () => key.value, header: 'X-API-KEY' }),
       fetch: options.fetch,
       node: options.node,

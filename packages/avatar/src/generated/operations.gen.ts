@@ -5,8 +5,7 @@ import type { OperationDescriptor, MultipartBody } from '@sdkforge/runtime';
 import type { operations } from './schema.gen.js';
 import * as v from './validators.gen.js';
 
-/** The API's base path on its server (the path of the spec's first server URL). */
-export const API_BASE_PATH = "/api";
+export { API_BASE_PATH } from './base-path.gen.js';
 
 export type LoginBody = NonNullable<operations["login"]['requestBody']>['content']["application/x-www-form-urlencoded"];
 export type LoginResult = operations["login"]['responses'][200]['content']["application/json"];

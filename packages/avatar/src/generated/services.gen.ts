@@ -3,7 +3,6 @@
 
 import { type CallOptions, type MethodPlan, Service } from '@sdkforge/runtime';
 import type * as M from './models.gen.js';
-import { OPERATIONS as O } from './operations.gen.js';
 import type * as T from './operations.gen.js';
 
 /** Options of `refreshLegacy` (GET /refresh): its query parameters and the per-call options. */
@@ -26,16 +25,9 @@ export interface ExchangeAuthorizationCodeOptions extends CallOptions {
   state?: string | undefined;
 }
 
-const AuthResourcePlans = {
-  login: { op: O.login, args: ["body"] },
-  refreshLegacy: { op: O.refreshLegacy, query: { token: "token" } },
-  refresh: { op: O.refresh, query: { token: "token" } },
-  forgottenPassword: { op: O.forgottenPassword, args: ["body"] },
-  resetPassword: { op: O.resetPassword, args: ["body"] },
-  getAuthorizationCode: { op: O.getAuthorizationCode },
-  exchangeAuthorizationCode: { op: O.exchangeAuthorizationCode, query: { code: "code", state: "state" } },
-  logout: { op: O.logout },
-} satisfies Record<string, MethodPlan>;
+/** A AuthResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const AuthResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.auth.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * API 2.x password login, token refresh, password reset and the SSO steps (the Python
@@ -52,7 +44,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   login(body: M.Login, options?: CallOptions): Promise<M.LoginResponse> {
-    return this.invoke<M.LoginResponse>(AuthResourcePlans.login, [body], options);
+    return this.invoke<M.LoginResponse>(() => AuthResourcePlans("login"), [body], options);
   }
 
   /**
@@ -64,7 +56,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   refreshLegacy(options: RefreshLegacyOptions): Promise<M.LoginResponse> {
-    return this.invoke<M.LoginResponse>(AuthResourcePlans.refreshLegacy, [], options);
+    return this.invoke<M.LoginResponse>(() => AuthResourcePlans("refreshLegacy"), [], options);
   }
 
   /**
@@ -81,7 +73,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   refresh(options?: RefreshOptions): Promise<M.LoginResponse> {
-    return this.invoke<M.LoginResponse>(AuthResourcePlans.refresh, [], options);
+    return this.invoke<M.LoginResponse>(() => AuthResourcePlans("refresh"), [], options);
   }
 
   /**
@@ -93,7 +85,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   forgottenPassword(body: M.ForgottenPasswordRequest, options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(AuthResourcePlans.forgottenPassword, [body], options);
+    return this.invoke<M.UntypedObject>(() => AuthResourcePlans("forgottenPassword"), [body], options);
   }
 
   /**
@@ -105,7 +97,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   resetPassword(body: M.ResetPasswordRequest, options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(AuthResourcePlans.resetPassword, [body], options);
+    return this.invoke<M.UntypedObject>(() => AuthResourcePlans("resetPassword"), [body], options);
   }
 
   /**
@@ -119,7 +111,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   getAuthorizationCode(options?: CallOptions): Promise<string> {
-    return this.invoke<string>(AuthResourcePlans.getAuthorizationCode, [], options);
+    return this.invoke<string>(() => AuthResourcePlans("getAuthorizationCode"), [], options);
   }
 
   /**
@@ -133,7 +125,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   exchangeAuthorizationCode(options?: ExchangeAuthorizationCodeOptions): Promise<M.SsoTokens> {
-    return this.invoke<M.SsoTokens>(AuthResourcePlans.exchangeAuthorizationCode, [], options);
+    return this.invoke<M.SsoTokens>(() => AuthResourcePlans("exchangeAuthorizationCode"), [], options);
   }
 
   /**
@@ -147,7 +139,7 @@ export class AuthResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   logout(options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(AuthResourcePlans.logout, [], options);
+    return this.invoke<M.UntypedObject>(() => AuthResourcePlans("logout"), [], options);
   }
 }
 
@@ -159,14 +151,9 @@ export interface RevokeApiKeyAdminOptions extends CallOptions {
   api_key_id?: string | undefined;
 }
 
-const ApiKeysResourcePlans = {
-  listApiKeys: { op: O.listApiKeys },
-  createApiKey: { op: O.createApiKey, args: ["body"] },
-  revokeAllApiKeys: { op: O.revokeAllApiKeys },
-  getApiKey: { op: O.getApiKey, args: ["path:api_key_id"] },
-  revokeApiKey: { op: O.revokeApiKey, args: ["path:api_key_id"] },
-  revokeApiKeyAdmin: { op: O.revokeApiKeyAdmin, query: { user_id: "user_id", api_key_id: "api_key_id" } },
-} satisfies Record<string, MethodPlan>;
+/** A ApiKeysResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const ApiKeysResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.apiKeys.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The API keys sent as `Authorization: api-key-v1 <key>`: create, list, revoke (rate limited).
@@ -180,7 +167,7 @@ export class ApiKeysResource extends Service<{}> {
    * @see GET /api-keys
    */
   listApiKeys(options?: CallOptions): Promise<T.ListApiKeysResult> {
-    return this.invoke<T.ListApiKeysResult>(ApiKeysResourcePlans.listApiKeys, [], options);
+    return this.invoke<T.ListApiKeysResult>(() => ApiKeysResourcePlans("listApiKeys"), [], options);
   }
 
   /**
@@ -193,7 +180,7 @@ export class ApiKeysResource extends Service<{}> {
    * @see POST /api-keys
    */
   createApiKey(body: M.CreateApiKeyRequest, options?: CallOptions): Promise<M.CreateApiKeyResponse> {
-    return this.invoke<M.CreateApiKeyResponse>(ApiKeysResourcePlans.createApiKey, [body], options);
+    return this.invoke<M.CreateApiKeyResponse>(() => ApiKeysResourcePlans("createApiKey"), [body], options);
   }
 
   /**
@@ -204,7 +191,7 @@ export class ApiKeysResource extends Service<{}> {
    * @see DELETE /api-keys
    */
   revokeAllApiKeys(options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(ApiKeysResourcePlans.revokeAllApiKeys, [], options);
+    return this.invoke<M.UntypedObject>(() => ApiKeysResourcePlans("revokeAllApiKeys"), [], options);
   }
 
   /**
@@ -216,7 +203,7 @@ export class ApiKeysResource extends Service<{}> {
    * @see GET /api-keys/{api_key_id}
    */
   getApiKey(apiKeyId: string, options?: CallOptions): Promise<M.ApiKey> {
-    return this.invoke<M.ApiKey>(ApiKeysResourcePlans.getApiKey, [apiKeyId], options);
+    return this.invoke<M.ApiKey>(() => ApiKeysResourcePlans("getApiKey"), [apiKeyId], options);
   }
 
   /**
@@ -228,7 +215,7 @@ export class ApiKeysResource extends Service<{}> {
    * @see DELETE /api-keys/{api_key_id}
    */
   revokeApiKey(apiKeyId: string, options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(ApiKeysResourcePlans.revokeApiKey, [apiKeyId], options);
+    return this.invoke<M.UntypedObject>(() => ApiKeysResourcePlans("revokeApiKey"), [apiKeyId], options);
   }
 
   /**
@@ -240,13 +227,13 @@ export class ApiKeysResource extends Service<{}> {
    * @see DELETE /api-keys/admin
    */
   revokeApiKeyAdmin(options?: RevokeApiKeyAdminOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(ApiKeysResourcePlans.revokeApiKeyAdmin, [], options);
+    return this.invoke<M.UntypedObject>(() => ApiKeysResourcePlans("revokeApiKeyAdmin"), [], options);
   }
 }
 
-const CompatibilityResourcePlans = {
-  isClientCompatible: { op: O.isClientCompatible },
-} satisfies Record<string, MethodPlan>;
+/** A CompatibilityResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CompatibilityResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.compatibility.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Whether the server accepts this client version (`GET /check_client`).
@@ -263,13 +250,13 @@ export class CompatibilityResource extends Service<{}> {
    * @see GET /check_client
    */
   isClientCompatible(options?: CallOptions): Promise<M.CompatibilityResponse> {
-    return this.invoke<M.CompatibilityResponse>(CompatibilityResourcePlans.isClientCompatible, [], options);
+    return this.invoke<M.CompatibilityResponse>(() => CompatibilityResourcePlans("isClientCompatible"), [], options);
   }
 }
 
-const EventLogsResourcePlans = {
-  listMyEventLogs: { op: O.listMyEventLogs },
-} satisfies Record<string, MethodPlan>;
+/** A EventLogsResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const EventLogsResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.eventLogs.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The authenticated user's audit trail (API 3.x).
@@ -281,15 +268,13 @@ export class EventLogsResource extends Service<{}> {
    * @see GET /event-logs
    */
   listMyEventLogs(options?: CallOptions): Promise<T.ListMyEventLogsResult> {
-    return this.invoke<T.ListMyEventLogsResult>(EventLogsResourcePlans.listMyEventLogs, [], options);
+    return this.invoke<T.ListMyEventLogsResult>(() => EventLogsResourcePlans("listMyEventLogs"), [], options);
   }
 }
 
-const HealthResourcePlans = {
-  getRoot: { op: O.getRoot },
-  getHealth: { op: O.getHealth },
-  getHealthDb: { op: O.getHealthDb },
-} satisfies Record<string, MethodPlan>;
+/** A HealthResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const HealthResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.health.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Liveness checks of the API and of its database.
@@ -305,7 +290,7 @@ export class HealthResource extends Service<{}> {
    * @see GET /
    */
   getRoot(options?: CallOptions): Promise<M.HealthStatus> {
-    return this.invoke<M.HealthStatus>(HealthResourcePlans.getRoot, [], options);
+    return this.invoke<M.HealthStatus>(() => HealthResourcePlans("getRoot"), [], options);
   }
 
   /**
@@ -318,7 +303,7 @@ export class HealthResource extends Service<{}> {
    * @see GET /health
    */
   getHealth(options?: CallOptions): Promise<M.HealthStatus> {
-    return this.invoke<M.HealthStatus>(HealthResourcePlans.getHealth, [], options);
+    return this.invoke<M.HealthStatus>(() => HealthResourcePlans("getHealth"), [], options);
   }
 
   /**
@@ -330,13 +315,13 @@ export class HealthResource extends Service<{}> {
    * @see GET /health/db
    */
   getHealthDb(options?: CallOptions): Promise<M.HealthStatus> {
-    return this.invoke<M.HealthStatus>(HealthResourcePlans.getHealthDb, [], options);
+    return this.invoke<M.HealthStatus>(() => HealthResourcePlans("getHealthDb"), [], options);
   }
 }
 
-const OpenapiResourcePlans = {
-  getOpenapiSchema: { op: O.getOpenapiSchema },
-} satisfies Record<string, MethodPlan>;
+/** A OpenapiResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const OpenapiResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.openapi.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The server's own OpenAPI document.
@@ -350,13 +335,13 @@ export class OpenapiResource extends Service<{}> {
    * @see GET /openapi.json
    */
   getOpenapiSchema(options?: CallOptions): Promise<M.OpenApiDocument> {
-    return this.invoke<M.OpenApiDocument>(OpenapiResourcePlans.getOpenapiSchema, [], options);
+    return this.invoke<M.OpenApiDocument>(() => OpenapiResourcePlans("getOpenapiSchema"), [], options);
   }
 }
 
-const DatasetsResourcePlans = {
-  createDataset: { op: O.createDataset, args: ["body"] },
-} satisfies Record<string, MethodPlan>;
+/** A DatasetsResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const DatasetsResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.datasets.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The API 0.20 multipart dataset upload (later servers take files on the storage).
@@ -372,7 +357,7 @@ export class DatasetsResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   createDataset(body: T.CreateDatasetBody, options?: CallOptions): Promise<M.UntypedObject> {
-    return this.invoke<M.UntypedObject>(DatasetsResourcePlans.createDataset, [body], options);
+    return this.invoke<M.UntypedObject>(() => DatasetsResourcePlans("createDataset"), [body], options);
   }
 }
 
@@ -390,14 +375,9 @@ export interface GetJobsOptions extends CallOptions {
   include_deleted?: boolean | undefined;
 }
 
-const JobsResourcePlans = {
-  getJobs: { op: O.getJobs, query: { kind: "kind", display_name: "display_name", set_name: "set_name", limit: "limit", include_deleted: "include_deleted" } },
-  createJob: { op: O.createJob, args: ["body"] },
-  getLastJobs: { op: O.getLastJobs },
-  getJobStatus: { op: O.getJobStatus, args: ["path:job_name"] },
-  deleteJob: { op: O.deleteJob, args: ["path:job_name"] },
-  bulkDeleteJobs: { op: O.bulkDeleteJobs, args: ["body"] },
-} satisfies Record<string, MethodPlan>;
+/** A JobsResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const JobsResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.jobs.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Create, list, poll and delete avatarization, metrics, report and advice jobs.
@@ -413,7 +393,7 @@ export class JobsResource extends Service<{}> {
    * @see GET /jobs
    */
   getJobs(options?: GetJobsOptions): Promise<M.JobResponseList> {
-    return this.invoke<M.JobResponseList>(JobsResourcePlans.getJobs, [], options);
+    return this.invoke<M.JobResponseList>(() => JobsResourcePlans("getJobs"), [], options);
   }
 
   /**
@@ -428,7 +408,7 @@ export class JobsResource extends Service<{}> {
    * @see POST /jobs
    */
   createJob(body: M.JobCreateRequest, options?: CallOptions): Promise<M.JobCreateResponse> {
-    return this.invoke<M.JobCreateResponse>(JobsResourcePlans.createJob, [body], options);
+    return this.invoke<M.JobCreateResponse>(() => JobsResourcePlans("createJob"), [body], options);
   }
 
   /**
@@ -437,7 +417,7 @@ export class JobsResource extends Service<{}> {
    * @see GET /jobs/last_set
    */
   getLastJobs(options?: CallOptions): Promise<M.JobResponseList> {
-    return this.invoke<M.JobResponseList>(JobsResourcePlans.getLastJobs, [], options);
+    return this.invoke<M.JobResponseList>(() => JobsResourcePlans("getLastJobs"), [], options);
   }
 
   /**
@@ -451,7 +431,7 @@ export class JobsResource extends Service<{}> {
    * @see GET /jobs/{job_name}
    */
   getJobStatus(jobName: string, options?: CallOptions): Promise<M.JobResponse> {
-    return this.invoke<M.JobResponse>(JobsResourcePlans.getJobStatus, [jobName], options);
+    return this.invoke<M.JobResponse>(() => JobsResourcePlans("getJobStatus"), [jobName], options);
   }
 
   /**
@@ -463,7 +443,7 @@ export class JobsResource extends Service<{}> {
    * @see DELETE /jobs/{job_name}
    */
   deleteJob(jobName: string, options?: CallOptions): Promise<M.JobResponse> {
-    return this.invoke<M.JobResponse>(JobsResourcePlans.deleteJob, [jobName], options);
+    return this.invoke<M.JobResponse>(() => JobsResourcePlans("deleteJob"), [jobName], options);
   }
 
   /**
@@ -474,7 +454,7 @@ export class JobsResource extends Service<{}> {
    * @see POST /jobs/bulk-delete
    */
   bulkDeleteJobs(body: M.BulkDeleteRequest, options?: CallOptions): Promise<M.BulkDeleteResponse> {
-    return this.invoke<M.BulkDeleteResponse>(JobsResourcePlans.bulkDeleteJobs, [body], options);
+    return this.invoke<M.BulkDeleteResponse>(() => JobsResourcePlans("bulkDeleteJobs"), [body], options);
   }
 }
 
@@ -490,13 +470,9 @@ export interface GetUserVolumeOptions extends CallOptions {
   display_name?: string | undefined;
 }
 
-const ResourcesResourcePlans = {
-  getUserVolume: { op: O.getUserVolume, query: { volume_name: "volume_name", purpose: "purpose", set_name: "set_name", display_name: "display_name" } },
-  getResources: { op: O.getResources, args: ["path:set_name"] },
-  putResources: { op: O.putResources, args: ["path:set_name","body"] },
-  createResource: { op: O.createResource, args: ["path:set_name","body"] },
-  getResource: { op: O.getResource, args: ["path:set_name","path:name","path:kind"] },
-} satisfies Record<string, MethodPlan>;
+/** A ResourcesResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const ResourcesResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.resources.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Resource sets, the multi-document YAML jobs run on (bodies and answers are YAML text).
@@ -511,7 +487,7 @@ export class ResourcesResource extends Service<{}> {
    * @see GET /resources/volume
    */
   getUserVolume(options: GetUserVolumeOptions): Promise<string> {
-    return this.invoke<string>(ResourcesResourcePlans.getUserVolume, [], options);
+    return this.invoke<string>(() => ResourcesResourcePlans("getUserVolume"), [], options);
   }
 
   /**
@@ -521,7 +497,7 @@ export class ResourcesResource extends Service<{}> {
    * @see GET /resources/{set_name}
    */
   getResources(setName: string, options?: CallOptions): Promise<string> {
-    return this.invoke<string>(ResourcesResourcePlans.getResources, [setName], options);
+    return this.invoke<string>(() => ResourcesResourcePlans("getResources"), [setName], options);
   }
 
   /**
@@ -536,7 +512,7 @@ export class ResourcesResource extends Service<{}> {
    * @see PUT /resources/{set_name}
    */
   putResources(setName: string, body: T.PutResourcesBody, options?: CallOptions): Promise<M.ResourceSetResponse> {
-    return this.invoke<M.ResourceSetResponse>(ResourcesResourcePlans.putResources, [setName, body], options);
+    return this.invoke<M.ResourceSetResponse>(() => ResourcesResourcePlans("putResources"), [setName, body], options);
   }
 
   /**
@@ -548,7 +524,7 @@ export class ResourcesResource extends Service<{}> {
    * @see POST /resources/{set_name}
    */
   createResource(setName: string, body: T.CreateResourceBody, options?: CallOptions): Promise<M.ResourceSetResponse> {
-    return this.invoke<M.ResourceSetResponse>(ResourcesResourcePlans.createResource, [setName, body], options);
+    return this.invoke<M.ResourceSetResponse>(() => ResourcesResourcePlans("createResource"), [setName, body], options);
   }
 
   /**
@@ -563,7 +539,7 @@ export class ResourcesResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   getResource(setName: string, name: string, kind: string, options?: CallOptions): Promise<string> {
-    return this.invoke<string>(ResourcesResourcePlans.getResource, [setName, name, kind], options);
+    return this.invoke<string>(() => ResourcesResourcePlans("getResource"), [setName, name, kind], options);
   }
 }
 
@@ -573,13 +549,9 @@ export interface GetPermissionToDownloadOptions extends CallOptions {
   url: string;
 }
 
-const ResultsResourcePlans = {
-  getResults: { op: O.getResults, args: ["path:job_name"] },
-  getPermissionToDownload: { op: O.getPermissionToDownload, query: { url: "url" } },
-  getPermissionsToDownloadBatch: { op: O.getPermissionsToDownloadBatch, args: ["body"] },
-  getUploadUrl: { op: O.getUploadUrl },
-  getFile: { op: O.getFile, args: ["body"] },
-} satisfies Record<string, MethodPlan>;
+/** A ResultsResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const ResultsResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.results.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * A job's result URLs, and the storage access endpoints that hand out the S3 credentials of
@@ -599,7 +571,7 @@ export class ResultsResource extends Service<{}> {
    * @see GET /results/{job_name}
    */
   getResults(jobName: string, options?: CallOptions): Promise<M.JobResults> {
-    return this.invoke<M.JobResults>(ResultsResourcePlans.getResults, [jobName], options);
+    return this.invoke<M.JobResults>(() => ResultsResourcePlans("getResults"), [jobName], options);
   }
 
   /**
@@ -615,7 +587,7 @@ export class ResultsResource extends Service<{}> {
    * @see GET /access
    */
   getPermissionToDownload(options: GetPermissionToDownloadOptions): Promise<M.FileAccess> {
-    return this.invoke<M.FileAccess>(ResultsResourcePlans.getPermissionToDownload, [], options);
+    return this.invoke<M.FileAccess>(() => ResultsResourcePlans("getPermissionToDownload"), [], options);
   }
 
   /**
@@ -626,7 +598,7 @@ export class ResultsResource extends Service<{}> {
    * @see POST /access/batch
    */
   getPermissionsToDownloadBatch(body: M.FileUrlList, options?: CallOptions): Promise<T.GetPermissionsToDownloadBatchResult> {
-    return this.invoke<T.GetPermissionsToDownloadBatchResult>(ResultsResourcePlans.getPermissionsToDownloadBatch, [body], options);
+    return this.invoke<T.GetPermissionsToDownloadBatchResult>(() => ResultsResourcePlans("getPermissionsToDownloadBatch"), [body], options);
   }
 
   /**
@@ -640,7 +612,7 @@ export class ResultsResource extends Service<{}> {
    * @see GET /upload_url
    */
   getUploadUrl(options?: CallOptions): Promise<M.UploadUrl> {
-    return this.invoke<M.UploadUrl>(ResultsResourcePlans.getUploadUrl, [], options);
+    return this.invoke<M.UploadUrl>(() => ResultsResourcePlans("getUploadUrl"), [], options);
   }
 
   /**
@@ -652,7 +624,7 @@ export class ResultsResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   getFile(body: M.FileAccess, options?: CallOptions): Promise<Response> {
-    return this.invoke<Response>(ResultsResourcePlans.getFile, [body], options);
+    return this.invoke<Response>(() => ResultsResourcePlans("getFile"), [body], options);
   }
 }
 
@@ -662,15 +634,9 @@ export interface FindUsersOptions extends CallOptions {
   email?: string | undefined;
 }
 
-const UsersResourcePlans = {
-  findUsers: { op: O.findUsers, query: { email: "email" } },
-  createUser: { op: O.createUser, args: ["body"] },
-  getMe: { op: O.getMe },
-  getCreditsInfo: { op: O.getCreditsInfo },
-  getFeaturesInfo: { op: O.getFeaturesInfo },
-  getUser: { op: O.getUser, args: ["path:id"] },
-  deleteUser: { op: O.deleteUser, args: ["path:id"] },
-} satisfies Record<string, MethodPlan>;
+/** A UsersResource plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const UsersResourcePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.users.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The authenticated user, their credits and features, and user lookup (rate limited).
@@ -684,7 +650,7 @@ export class UsersResource extends Service<{}> {
    * @see GET /users
    */
   findUsers(options?: FindUsersOptions): Promise<T.FindUsersResult> {
-    return this.invoke<T.FindUsersResult>(UsersResourcePlans.findUsers, [], options);
+    return this.invoke<T.FindUsersResult>(() => UsersResourcePlans("findUsers"), [], options);
   }
 
   /**
@@ -697,7 +663,7 @@ export class UsersResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   createUser(body: M.CreateUser, options?: CallOptions): Promise<M.LegacyUser> {
-    return this.invoke<M.LegacyUser>(UsersResourcePlans.createUser, [body], options);
+    return this.invoke<M.LegacyUser>(() => UsersResourcePlans("createUser"), [body], options);
   }
 
   /**
@@ -708,7 +674,7 @@ export class UsersResource extends Service<{}> {
    * @see GET /users/me
    */
   getMe(options?: CallOptions): Promise<M.MeUser> {
-    return this.invoke<M.MeUser>(UsersResourcePlans.getMe, [], options);
+    return this.invoke<M.MeUser>(() => UsersResourcePlans("getMe"), [], options);
   }
 
   /**
@@ -719,7 +685,7 @@ export class UsersResource extends Service<{}> {
    * @see GET /users/credits_info
    */
   getCreditsInfo(options?: CallOptions): Promise<M.CreditsInfo> {
-    return this.invoke<M.CreditsInfo>(UsersResourcePlans.getCreditsInfo, [], options);
+    return this.invoke<M.CreditsInfo>(() => UsersResourcePlans("getCreditsInfo"), [], options);
   }
 
   /**
@@ -730,7 +696,7 @@ export class UsersResource extends Service<{}> {
    * @see GET /users/features_info
    */
   getFeaturesInfo(options?: CallOptions): Promise<M.FeaturesInfo> {
-    return this.invoke<M.FeaturesInfo>(UsersResourcePlans.getFeaturesInfo, [], options);
+    return this.invoke<M.FeaturesInfo>(() => UsersResourcePlans("getFeaturesInfo"), [], options);
   }
 
   /**
@@ -742,7 +708,7 @@ export class UsersResource extends Service<{}> {
    * @see GET /users/{id}
    */
   getUser(id: string, options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersResourcePlans.getUser, [id], options);
+    return this.invoke<M.User>(() => UsersResourcePlans("getUser"), [id], options);
   }
 
   /**
@@ -755,6 +721,6 @@ export class UsersResource extends Service<{}> {
    * @deprecated The server documents this operation as deprecated.
    */
   deleteUser(id: string, options?: CallOptions): Promise<M.LegacyUser> {
-    return this.invoke<M.LegacyUser>(UsersResourcePlans.deleteUser, [id], options);
+    return this.invoke<M.LegacyUser>(() => UsersResourcePlans("deleteUser"), [id], options);
   }
 }

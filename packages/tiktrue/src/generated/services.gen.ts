@@ -3,14 +3,11 @@
 
 import { type CallOptions, type MethodPlan, Service } from '@sdkforge/runtime';
 import type * as M from './models.gen.js';
-import { OPERATIONS as O } from './operations.gen.js';
 import type * as T from './operations.gen.js';
 
-const LicenseServicePlans = {
-  validate: { op: O.validateLicense, args: ["query:hardware_fingerprint"] },
-  info: { op: O.getLicenseInfo },
-  generateFingerprint: { op: O.generateFingerprint },
-} satisfies Record<string, MethodPlan>;
+/** A LicenseService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const LicenseServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.license.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Hardware-bound licenses (`client.license`). The guide's `renew_license` has no server route: buy or
@@ -32,7 +29,7 @@ export class LicenseService extends Service<{}> {
    * @see GET /license/validate/
    */
   validate(hardwareFingerprint?: string, options?: CallOptions): Promise<M.LicenseValidateOk> {
-    return this.invoke<M.LicenseValidateOk>(LicenseServicePlans.validate, [hardwareFingerprint], options);
+    return this.invoke<M.LicenseValidateOk>(() => LicenseServicePlans("validate"), [hardwareFingerprint], options);
   }
 
   /**
@@ -44,7 +41,7 @@ export class LicenseService extends Service<{}> {
    * @see GET /license/info/
    */
   info(options?: CallOptions): Promise<M.LicenseInfoResponse> {
-    return this.invoke<M.LicenseInfoResponse>(LicenseServicePlans.info, [], options);
+    return this.invoke<M.LicenseInfoResponse>(() => LicenseServicePlans("info"), [], options);
   }
 
   /**
@@ -56,29 +53,13 @@ export class LicenseService extends Service<{}> {
    * @see POST /license/generate-fingerprint/
    */
   generateFingerprint(options?: CallOptions): Promise<M.GeneratedFingerprint> {
-    return this.invoke<M.GeneratedFingerprint>(LicenseServicePlans.generateFingerprint, [], options);
+    return this.invoke<M.GeneratedFingerprint>(() => LicenseServicePlans("generateFingerprint"), [], options);
   }
 }
 
-const ModelsOperationsPlans = {
-  available: { op: O.getAvailableModels },
-  metadata: { op: O.getModelMetadata, args: ["path:model_id"] },
-  downloadUrl: { op: O.createDownloadToken, args: ["path:model_id"] },
-  manifest: { op: O.getDownloadManifest, args: ["path:download_token"] },
-  downloadBlock: { op: O.downloadModelBlock, args: ["path:download_token","path:block_id"] },
-  downloadMetadata: { op: O.downloadModelMetadata, args: ["path:download_token"] },
-  downloadTokenizer: { op: O.downloadModelTokenizer, args: ["path:download_token"] },
-  completeDownload: { op: O.completeDownload, args: ["path:download_token"] },
-  storageStats: { op: O.getModelStorageStats, args: ["path:model_id"] },
-  verifyIntegrity: { op: O.verifyModelIntegrity, args: ["path:model_id"] },
-  checkAccess: { op: O.checkModelAccess, args: ["path:model_id"] },
-  accessSummary: { op: O.getAccessSummary },
-  limits: { op: O.getSubscriptionLimits },
-  checkAccessBulk: { op: O.validateBulkAccess, args: ["body:model_names"] },
-  analytics: { op: O.getUserAnalytics, args: ["query:days"] },
-  modelAnalytics: { op: O.getModelAnalytics, args: ["path:model_id","query:days"] },
-  systemAnalytics: { op: O.getSystemAnalytics, args: ["query:days"] },
-} satisfies Record<string, MethodPlan>;
+/** A ModelsOperations plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const ModelsOperationsPlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.models.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The model catalogue, access checks, the download token flow and usage analytics. Model routes take
@@ -97,7 +78,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/available/
    */
   available(options?: CallOptions): Promise<M.AvailableModelsResponse> {
-    return this.invoke<M.AvailableModelsResponse>(ModelsOperationsPlans.available, [], options);
+    return this.invoke<M.AvailableModelsResponse>(() => ModelsOperationsPlans("available"), [], options);
   }
 
   /**
@@ -109,7 +90,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/{model_id}/metadata/
    */
   metadata(modelId: string, options?: CallOptions): Promise<M.ModelFile> {
-    return this.invoke<M.ModelFile>(ModelsOperationsPlans.metadata, [modelId], options);
+    return this.invoke<M.ModelFile>(() => ModelsOperationsPlans("metadata"), [modelId], options);
   }
 
   /**
@@ -126,7 +107,7 @@ export class ModelsOperations extends Service<{}> {
    * @see POST /models/{model_id}/download/
    */
   downloadUrl(modelId: string, options?: CallOptions): Promise<M.DownloadTokenResponse> {
-    return this.invoke<M.DownloadTokenResponse>(ModelsOperationsPlans.downloadUrl, [modelId], options);
+    return this.invoke<M.DownloadTokenResponse>(() => ModelsOperationsPlans("downloadUrl"), [modelId], options);
   }
 
   /**
@@ -143,7 +124,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/download/{download_token}/
    */
   manifest(downloadToken: string, options?: CallOptions): Promise<M.DownloadManifest> {
-    return this.invoke<M.DownloadManifest>(ModelsOperationsPlans.manifest, [downloadToken], options);
+    return this.invoke<M.DownloadManifest>(() => ModelsOperationsPlans("manifest"), [downloadToken], options);
   }
 
   /**
@@ -162,7 +143,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/download/{download_token}/block/{block_id}/
    */
   downloadBlock(downloadToken: string, blockId: number, options?: CallOptions): Promise<Response> {
-    return this.invoke<Response>(ModelsOperationsPlans.downloadBlock, [downloadToken, blockId], options);
+    return this.invoke<Response>(() => ModelsOperationsPlans("downloadBlock"), [downloadToken, blockId], options);
   }
 
   /**
@@ -177,7 +158,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/download/{download_token}/metadata/
    */
   downloadMetadata(downloadToken: string, options?: CallOptions): Promise<Response> {
-    return this.invoke<Response>(ModelsOperationsPlans.downloadMetadata, [downloadToken], options);
+    return this.invoke<Response>(() => ModelsOperationsPlans("downloadMetadata"), [downloadToken], options);
   }
 
   /**
@@ -190,7 +171,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/download/{download_token}/tokenizer/
    */
   downloadTokenizer(downloadToken: string, options?: CallOptions): Promise<Response> {
-    return this.invoke<Response>(ModelsOperationsPlans.downloadTokenizer, [downloadToken], options);
+    return this.invoke<Response>(() => ModelsOperationsPlans("downloadTokenizer"), [downloadToken], options);
   }
 
   /**
@@ -203,7 +184,7 @@ export class ModelsOperations extends Service<{}> {
    * @see POST /models/download/{download_token}/complete/
    */
   completeDownload(downloadToken: string, options?: CallOptions): Promise<M.DownloadCompletion> {
-    return this.invoke<M.DownloadCompletion>(ModelsOperationsPlans.completeDownload, [downloadToken], options);
+    return this.invoke<M.DownloadCompletion>(() => ModelsOperationsPlans("completeDownload"), [downloadToken], options);
   }
 
   /**
@@ -215,7 +196,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/{model_id}/storage-stats/
    */
   storageStats(modelId: string, options?: CallOptions): Promise<M.ModelStorageStats> {
-    return this.invoke<M.ModelStorageStats>(ModelsOperationsPlans.storageStats, [modelId], options);
+    return this.invoke<M.ModelStorageStats>(() => ModelsOperationsPlans("storageStats"), [modelId], options);
   }
 
   /**
@@ -227,7 +208,7 @@ export class ModelsOperations extends Service<{}> {
    * @see POST /models/{model_id}/verify-integrity/
    */
   verifyIntegrity(modelId: string, options?: CallOptions): Promise<M.IntegrityReport> {
-    return this.invoke<M.IntegrityReport>(ModelsOperationsPlans.verifyIntegrity, [modelId], options);
+    return this.invoke<M.IntegrityReport>(() => ModelsOperationsPlans("verifyIntegrity"), [modelId], options);
   }
 
   /**
@@ -237,7 +218,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/{model_id}/check-access/
    */
   checkAccess(modelId: string, options?: CallOptions): Promise<M.ModelAccessCheck> {
-    return this.invoke<M.ModelAccessCheck>(ModelsOperationsPlans.checkAccess, [modelId], options);
+    return this.invoke<M.ModelAccessCheck>(() => ModelsOperationsPlans("checkAccess"), [modelId], options);
   }
 
   /**
@@ -246,7 +227,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/access/summary/
    */
   accessSummary(options?: CallOptions): Promise<M.AccessSummary> {
-    return this.invoke<M.AccessSummary>(ModelsOperationsPlans.accessSummary, [], options);
+    return this.invoke<M.AccessSummary>(() => ModelsOperationsPlans("accessSummary"), [], options);
   }
 
   /**
@@ -257,7 +238,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/access/limits/
    */
   limits(options?: CallOptions): Promise<M.SubscriptionLimits> {
-    return this.invoke<M.SubscriptionLimits>(ModelsOperationsPlans.limits, [], options);
+    return this.invoke<M.SubscriptionLimits>(() => ModelsOperationsPlans("limits"), [], options);
   }
 
   /**
@@ -266,7 +247,7 @@ export class ModelsOperations extends Service<{}> {
    * @see POST /models/access/validate-bulk/
    */
   checkAccessBulk(modelNames: T.ValidateBulkAccessBody["model_names"], options?: CallOptions): Promise<M.BulkAccessResponse> {
-    return this.invoke<M.BulkAccessResponse>(ModelsOperationsPlans.checkAccessBulk, [modelNames], options);
+    return this.invoke<M.BulkAccessResponse>(() => ModelsOperationsPlans("checkAccessBulk"), [modelNames], options);
   }
 
   /**
@@ -278,7 +259,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/analytics/user/
    */
   analytics(days?: number, options?: CallOptions): Promise<T.GetUserAnalyticsResult> {
-    return this.invoke<T.GetUserAnalyticsResult>(ModelsOperationsPlans.analytics, [days], options);
+    return this.invoke<T.GetUserAnalyticsResult>(() => ModelsOperationsPlans("analytics"), [days], options);
   }
 
   /**
@@ -291,7 +272,7 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/{model_id}/analytics/
    */
   modelAnalytics(modelId: string, days?: number, options?: CallOptions): Promise<T.GetModelAnalyticsResult> {
-    return this.invoke<T.GetModelAnalyticsResult>(ModelsOperationsPlans.modelAnalytics, [modelId, days], options);
+    return this.invoke<T.GetModelAnalyticsResult>(() => ModelsOperationsPlans("modelAnalytics"), [modelId, days], options);
   }
 
   /**
@@ -303,15 +284,13 @@ export class ModelsOperations extends Service<{}> {
    * @see GET /models/analytics/system/
    */
   systemAnalytics(days?: number, options?: CallOptions): Promise<T.GetSystemAnalyticsResult> {
-    return this.invoke<T.GetSystemAnalyticsResult>(ModelsOperationsPlans.systemAnalytics, [days], options);
+    return this.invoke<T.GetSystemAnalyticsResult>(() => ModelsOperationsPlans("systemAnalytics"), [days], options);
   }
 }
 
-const DownloadsServicePlans = {
-  desktopAppInfo: { op: O.getDesktopAppInfo },
-  desktopApp: { op: O.downloadDesktopApp, args: ["path:filename"] },
-  installationGuide: { op: O.getInstallationGuide },
-} satisfies Record<string, MethodPlan>;
+/** A DownloadsService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const DownloadsServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.downloads.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Desktop application installers (Pro and Enterprise plans) and the public installation guide.
@@ -325,7 +304,7 @@ export class DownloadsService extends Service<{}> {
    * @see GET /downloads/desktop-app-info/
    */
   desktopAppInfo(options?: CallOptions): Promise<M.DesktopAppInfo> {
-    return this.invoke<M.DesktopAppInfo>(DownloadsServicePlans.desktopAppInfo, [], options);
+    return this.invoke<M.DesktopAppInfo>(() => DownloadsServicePlans("desktopAppInfo"), [], options);
   }
 
   /**
@@ -339,7 +318,7 @@ export class DownloadsService extends Service<{}> {
    * @see GET /downloads/desktop-app/{filename}
    */
   desktopApp(filename: T.DownloadDesktopAppPath["filename"], options?: CallOptions): Promise<Response> {
-    return this.invoke<Response>(DownloadsServicePlans.desktopApp, [filename], options);
+    return this.invoke<Response>(() => DownloadsServicePlans("desktopApp"), [filename], options);
   }
 
   /**
@@ -350,7 +329,7 @@ export class DownloadsService extends Service<{}> {
    * @see GET /downloads/installation-guide/
    */
   installationGuide(options?: CallOptions): Promise<M.InstallationGuide> {
-    return this.invoke<M.InstallationGuide>(DownloadsServicePlans.installationGuide, [], options);
+    return this.invoke<M.InstallationGuide>(() => DownloadsServicePlans("installationGuide"), [], options);
   }
 }
 
@@ -382,23 +361,9 @@ export interface AdminGetPaymentAnalyticsOptions extends CallOptions {
   dateTo?: string | undefined;
 }
 
-const PaymentsOperationsPlans = {
-  methods: { op: O.listPaymentMethods },
-  plans: { op: O.listPricingPlans },
-  create: { op: O.createPayment, args: ["body"] },
-  get: { op: O.getPayment, args: ["path:payment_id"] },
-  history: { op: O.listPayments },
-  verify: { op: O.verifyPayment, args: ["path:payment_id"] },
-  callback: { op: O.handlePaymentCallback, query: { provider: "provider", authority: "Authority", status: "Status" } },
-  postCallback: { op: O.postPaymentCallback, args: ["body"] },
-  cancel: { op: O.cancelPayment, args: ["query:payment_id"] },
-  subscription: { op: O.getSubscription },
-  refund: { op: O.requestRefund, args: ["path:payment_id","body:reason"] },
-  adminPayments: { op: O.adminListPayments, query: { status: "status", provider: "provider", dateFrom: "date_from", dateTo: "date_to" } },
-  adminRefunds: { op: O.adminListRefunds },
-  adminApproveRefund: { op: O.adminApproveRefund, args: ["path:refund_id"] },
-  adminAnalytics: { op: O.adminGetPaymentAnalytics, query: { dateFrom: "date_from", dateTo: "date_to" } },
-} satisfies Record<string, MethodPlan>;
+/** A PaymentsOperations plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const PaymentsOperationsPlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.payments.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Payment methods, pricing plans, payments, refunds, the user's subscription and the admin reports.
@@ -414,7 +379,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/methods/
    */
   methods(options?: CallOptions): Promise<T.ListPaymentMethodsResult> {
-    return this.invoke<T.ListPaymentMethodsResult>(PaymentsOperationsPlans.methods, [], options);
+    return this.invoke<T.ListPaymentMethodsResult>(() => PaymentsOperationsPlans("methods"), [], options);
   }
 
   /**
@@ -425,7 +390,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/plans/
    */
   plans(options?: CallOptions): Promise<T.ListPricingPlansResult> {
-    return this.invoke<T.ListPricingPlansResult>(PaymentsOperationsPlans.plans, [], options);
+    return this.invoke<T.ListPricingPlansResult>(() => PaymentsOperationsPlans("plans"), [], options);
   }
 
   /**
@@ -437,7 +402,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see POST /payments/create/
    */
   create(body: M.PaymentCreateRequest, options?: CallOptions): Promise<M.PaymentCreateResponse> {
-    return this.invoke<M.PaymentCreateResponse>(PaymentsOperationsPlans.create, [body], options);
+    return this.invoke<M.PaymentCreateResponse>(() => PaymentsOperationsPlans("create"), [body], options);
   }
 
   /**
@@ -449,7 +414,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/{payment_id}/
    */
   get(paymentId: string, options?: CallOptions): Promise<M.Payment> {
-    return this.invoke<M.Payment>(PaymentsOperationsPlans.get, [paymentId], options);
+    return this.invoke<M.Payment>(() => PaymentsOperationsPlans("get"), [paymentId], options);
   }
 
   /**
@@ -460,7 +425,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/list/
    */
   history(options?: CallOptions): Promise<T.ListPaymentsResult> {
-    return this.invoke<T.ListPaymentsResult>(PaymentsOperationsPlans.history, [], options);
+    return this.invoke<T.ListPaymentsResult>(() => PaymentsOperationsPlans("history"), [], options);
   }
 
   /**
@@ -474,7 +439,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see POST /payments/{payment_id}/verify/
    */
   verify(paymentId: string, options?: CallOptions): Promise<M.PaymentVerification> {
-    return this.invoke<M.PaymentVerification>(PaymentsOperationsPlans.verify, [paymentId], options);
+    return this.invoke<M.PaymentVerification>(() => PaymentsOperationsPlans("verify"), [paymentId], options);
   }
 
   /**
@@ -490,7 +455,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/callback/
    */
   callback(options?: HandlePaymentCallbackOptions): Promise<string> {
-    return this.invoke<string>(PaymentsOperationsPlans.callback, [], options);
+    return this.invoke<string>(() => PaymentsOperationsPlans("callback"), [], options);
   }
 
   /**
@@ -504,7 +469,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see POST /payments/callback/
    */
   postCallback(body: M.PaymentCallbackForm, options?: CallOptions): Promise<string> {
-    return this.invoke<string>(PaymentsOperationsPlans.postCallback, [body], options);
+    return this.invoke<string>(() => PaymentsOperationsPlans("postCallback"), [body], options);
   }
 
   /**
@@ -518,7 +483,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/cancel/
    */
   cancel(paymentId: string, options?: CallOptions): Promise<M.PaymentCancelResponse> {
-    return this.invoke<M.PaymentCancelResponse>(PaymentsOperationsPlans.cancel, [paymentId], options);
+    return this.invoke<M.PaymentCancelResponse>(() => PaymentsOperationsPlans("cancel"), [paymentId], options);
   }
 
   /**
@@ -530,7 +495,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/subscription/
    */
   subscription(options?: CallOptions): Promise<M.UserSubscription> {
-    return this.invoke<M.UserSubscription>(PaymentsOperationsPlans.subscription, [], options);
+    return this.invoke<M.UserSubscription>(() => PaymentsOperationsPlans("subscription"), [], options);
   }
 
   /**
@@ -542,7 +507,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see POST /payments/{payment_id}/refund/
    */
   refund(paymentId: string, reason: T.RequestRefundBody["reason"], options?: CallOptions): Promise<M.RefundCreateResponse> {
-    return this.invoke<M.RefundCreateResponse>(PaymentsOperationsPlans.refund, [paymentId, reason], options);
+    return this.invoke<M.RefundCreateResponse>(() => PaymentsOperationsPlans("refund"), [paymentId, reason], options);
   }
 
   /**
@@ -553,7 +518,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/admin/payments/
    */
   adminPayments(options?: AdminListPaymentsOptions): Promise<T.AdminListPaymentsResult> {
-    return this.invoke<T.AdminListPaymentsResult>(PaymentsOperationsPlans.adminPayments, [], options);
+    return this.invoke<T.AdminListPaymentsResult>(() => PaymentsOperationsPlans("adminPayments"), [], options);
   }
 
   /**
@@ -564,7 +529,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/admin/refunds/
    */
   adminRefunds(options?: CallOptions): Promise<T.AdminListRefundsResult> {
-    return this.invoke<T.AdminListRefundsResult>(PaymentsOperationsPlans.adminRefunds, [], options);
+    return this.invoke<T.AdminListRefundsResult>(() => PaymentsOperationsPlans("adminRefunds"), [], options);
   }
 
   /**
@@ -576,7 +541,7 @@ export class PaymentsOperations extends Service<{}> {
    * @see POST /payments/admin/refunds/{refund_id}/approve/
    */
   adminApproveRefund(refundId: string, options?: CallOptions): Promise<M.MessageResponse> {
-    return this.invoke<M.MessageResponse>(PaymentsOperationsPlans.adminApproveRefund, [refundId], options);
+    return this.invoke<M.MessageResponse>(() => PaymentsOperationsPlans("adminApproveRefund"), [refundId], options);
   }
 
   /**
@@ -587,6 +552,6 @@ export class PaymentsOperations extends Service<{}> {
    * @see GET /payments/admin/analytics/
    */
   adminAnalytics(options?: AdminGetPaymentAnalyticsOptions): Promise<M.PaymentAnalyticsReport> {
-    return this.invoke<M.PaymentAnalyticsReport>(PaymentsOperationsPlans.adminAnalytics, [], options);
+    return this.invoke<M.PaymentAnalyticsReport>(() => PaymentsOperationsPlans("adminAnalytics"), [], options);
   }
 }

@@ -5,8 +5,7 @@ import type { OperationDescriptor, MultipartBody } from '@sdkforge/runtime';
 import type { operations } from './schema.gen.js';
 import * as v from './validators.gen.js';
 
-/** The API's base path on its server (the path of the spec's first server URL). */
-export const API_BASE_PATH = "/api/v1";
+export { API_BASE_PATH } from './base-path.gen.js';
 
 export type CheckSystemHealthResult = operations["checkSystemHealth"]['responses'][200]['content']["application/json"];
 

@@ -3,12 +3,11 @@
 
 import { type CallOptions, type MethodPlan, Service, type Page, type DownloadedFile } from '@sdkforge/runtime';
 import type * as M from './models.gen.js';
-import { OPERATIONS as O } from './operations.gen.js';
 import type * as T from './operations.gen.js';
 
-const SystemServicePlans = {
-  health: { op: O.checkSystemHealth },
-} satisfies Record<string, MethodPlan>;
+/** A SystemService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const SystemServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.system.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Health of the API.
@@ -24,15 +23,13 @@ export class SystemService extends Service<{}> {
    * @see GET /health
    */
   health(options?: CallOptions): Promise<M.SystemHealth> {
-    return this.invoke<M.SystemHealth>(SystemServicePlans.health, [], options);
+    return this.invoke<M.SystemHealth>(() => SystemServicePlans("health"), [], options);
   }
 }
 
-const DeveloperServicePlans = {
-  getMe: { op: O.getDeveloperMe },
-  updateMe: { op: O.updateDeveloperMe, args: ["body"] },
-  regenerateApiKey: { op: O.regenerateDeveloperMeApiKey, after: "useApiKey" },
-} satisfies Record<string, MethodPlan>;
+/** A DeveloperService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const DeveloperServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.developer.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The developer account that owns the API key in use.
@@ -46,7 +43,7 @@ export class DeveloperService extends Service<{}> {
    * @see GET /developers/me
    */
   getMe(options?: CallOptions): Promise<M.Developer> {
-    return this.invoke<M.Developer>(DeveloperServicePlans.getMe, [], options);
+    return this.invoke<M.Developer>(() => DeveloperServicePlans("getMe"), [], options);
   }
 
   /**
@@ -60,7 +57,7 @@ export class DeveloperService extends Service<{}> {
    * @see PATCH /developers/me
    */
   updateMe(body: M.DeveloperPatch, options?: CallOptions): Promise<M.Developer> {
-    return this.invoke<M.Developer>(DeveloperServicePlans.updateMe, [body], options);
+    return this.invoke<M.Developer>(() => DeveloperServicePlans("updateMe"), [body], options);
   }
 
   /**
@@ -73,7 +70,7 @@ export class DeveloperService extends Service<{}> {
    * @see POST /developers/me/new-key
    */
   regenerateApiKey(options?: CallOptions): Promise<M.DeveloperNewKey> {
-    return this.invoke<M.DeveloperNewKey>(DeveloperServicePlans.regenerateApiKey, [], options);
+    return this.invoke<M.DeveloperNewKey>(() => DeveloperServicePlans("regenerateApiKey"), [], options);
   }
 }
 
@@ -123,16 +120,9 @@ export interface GetCompanyStatisticsOptions extends CallOptions {
   headers?: { "On-Behalf-Of"?: string } & Record<string, string>;
 }
 
-const CompaniesServicePlans = {
-  getAuditLogPage: { op: O.listCompanyAuditLogs, args: ["path:company_id"], query: { limit: "limit", offset: "offset", actingUserId: "acting_user_id", userId: "user_id", campaignId: "campaign_id", bookId: "book_id", chapterId: "chapter_id", characterId: "character_id", entityType: "entity_type", operation: "operation", dateFrom: "date_from", dateTo: "date_to", include: "include" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getPage: { op: O.listCompanies, query: { limit: "limit", offset: "offset" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createCompany, args: ["body"] },
-  get: { op: O.getCompany, args: ["path:company_id"] },
-  update: { op: O.updateCompany, args: ["path:company_id","body"] },
-  delete: { op: O.deleteCompany, args: ["path:company_id"] },
-  grantAccess: { op: O.addDeveloperToCompany, args: ["path:company_id","body:developer_id","body:permission"] },
-  getStatistics: { op: O.getCompanyStatistics, args: ["path:company_id"], query: { numTopTraits: "num_top_traits" } },
-} satisfies Record<string, MethodPlan>;
+/** A CompaniesService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CompaniesServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.companies.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Companies you can reach with your API key: CRUD, developer access, statistics and audit logs.
@@ -147,7 +137,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies/{company_id}/audit-logs
    */
   getAuditLogPage(companyId: string, options?: ListCompanyAuditLogsOptions): Promise<Page<M.AuditLogEntry>> {
-    return this.paged<M.AuditLogEntry>('page', CompaniesServicePlans.getAuditLogPage, [companyId], options);
+    return this.paged<M.AuditLogEntry>('page', () => CompaniesServicePlans("getAuditLogPage"), [companyId], options);
   }
 
   /**
@@ -159,7 +149,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies/{company_id}/audit-logs
    */
   listAllAuditLogs(companyId: string, options?: ListCompanyAuditLogsOptions): Promise<M.AuditLogEntry[]> {
-    return this.paged<M.AuditLogEntry>('list', CompaniesServicePlans.getAuditLogPage, [companyId], options);
+    return this.paged<M.AuditLogEntry>('list', () => CompaniesServicePlans("getAuditLogPage"), [companyId], options);
   }
 
   /**
@@ -171,7 +161,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies/{company_id}/audit-logs
    */
   iterAllAuditLogs(companyId: string, options?: ListCompanyAuditLogsOptions): AsyncGenerator<M.AuditLogEntry, void, undefined> {
-    return this.paged<M.AuditLogEntry>('iter', CompaniesServicePlans.getAuditLogPage, [companyId], options);
+    return this.paged<M.AuditLogEntry>('iter', () => CompaniesServicePlans("getAuditLogPage"), [companyId], options);
   }
 
   /**
@@ -182,7 +172,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies
    */
   getPage(options?: ListCompaniesOptions): Promise<Page<M.Company>> {
-    return this.paged<M.Company>('page', CompaniesServicePlans.getPage, [], options);
+    return this.paged<M.Company>('page', () => CompaniesServicePlans("getPage"), [], options);
   }
 
   /**
@@ -193,7 +183,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies
    */
   listAll(options?: ListCompaniesOptions): Promise<M.Company[]> {
-    return this.paged<M.Company>('list', CompaniesServicePlans.getPage, [], options);
+    return this.paged<M.Company>('list', () => CompaniesServicePlans("getPage"), [], options);
   }
 
   /**
@@ -204,7 +194,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies
    */
   iterAll(options?: ListCompaniesOptions): AsyncGenerator<M.Company, void, undefined> {
-    return this.paged<M.Company>('iter', CompaniesServicePlans.getPage, [], options);
+    return this.paged<M.Company>('iter', () => CompaniesServicePlans("getPage"), [], options);
   }
 
   /**
@@ -218,7 +208,7 @@ export class CompaniesService extends Service<{}> {
    * @see POST /companies
    */
   create(body: M.CompanyCreate, options?: CallOptions): Promise<M.NewCompany> {
-    return this.invoke<M.NewCompany>(CompaniesServicePlans.create, [body], options);
+    return this.invoke<M.NewCompany>(() => CompaniesServicePlans("create"), [body], options);
   }
 
   /**
@@ -230,7 +220,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies/{company_id}
    */
   get(companyId: string, options?: CallOptions): Promise<M.Company> {
-    return this.invoke<M.Company>(CompaniesServicePlans.get, [companyId], options);
+    return this.invoke<M.Company>(() => CompaniesServicePlans("get"), [companyId], options);
   }
 
   /**
@@ -243,7 +233,7 @@ export class CompaniesService extends Service<{}> {
    * @see PATCH /companies/{company_id}
    */
   update(companyId: string, body: M.CompanyPatch, options?: CallOptions): Promise<M.Company> {
-    return this.invoke<M.Company>(CompaniesServicePlans.update, [companyId, body], options);
+    return this.invoke<M.Company>(() => CompaniesServicePlans("update"), [companyId, body], options);
   }
 
   /**
@@ -255,7 +245,7 @@ export class CompaniesService extends Service<{}> {
    * @see DELETE /companies/{company_id}
    */
   delete(companyId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CompaniesServicePlans.delete, [companyId], options);
+    return this.invoke<void>(() => CompaniesServicePlans("delete"), [companyId], options);
   }
 
   /**
@@ -271,7 +261,7 @@ export class CompaniesService extends Service<{}> {
    * @see POST /companies/{company_id}/access
    */
   grantAccess(companyId: string, developerId: T.AddDeveloperToCompanyBody["developer_id"], permission: T.AddDeveloperToCompanyBody["permission"], options?: CallOptions): Promise<M.CompanyPermission> {
-    return this.invoke<M.CompanyPermission>(CompaniesServicePlans.grantAccess, [companyId, developerId, permission], options);
+    return this.invoke<M.CompanyPermission>(() => CompaniesServicePlans("grantAccess"), [companyId, developerId, permission], options);
   }
 
   /**
@@ -283,7 +273,7 @@ export class CompaniesService extends Service<{}> {
    * @see GET /companies/{company_id}/statistics
    */
   getStatistics(companyId: string, options?: GetCompanyStatisticsOptions): Promise<M.RollStatistics> {
-    return this.invoke<M.RollStatistics>(CompaniesServicePlans.getStatistics, [companyId], options);
+    return this.invoke<M.RollStatistics>(() => CompaniesServicePlans("getStatistics"), [companyId], options);
   }
 }
 
@@ -353,22 +343,9 @@ export interface GlobalAdminListUsersOptions extends CallOptions {
   isArchived?: boolean | undefined;
 }
 
-const GlobalAdminServicePlans = {
-  getAuditLogPage: { op: O.globalAdminListDeveloperAuditLogs, args: ["path:developer_id"], query: { limit: "limit", offset: "offset", companyId: "company_id", actingUserId: "acting_user_id", userId: "user_id", campaignId: "campaign_id", bookId: "book_id", chapterId: "chapter_id", characterId: "character_id", entityType: "entity_type", operation: "operation", dateFrom: "date_from", dateTo: "date_to", include: "include" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getDeveloperPage: { op: O.globalAdminListDevelopers, query: { limit: "limit", offset: "offset", isGlobalAdmin: "is_global_admin" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createDeveloper: { op: O.globalAdminCreateDeveloper, args: ["body"] },
-  getDeveloper: { op: O.globalAdminGetDeveloper, args: ["path:developer_id"] },
-  updateDeveloper: { op: O.globalAdminUpdateDeveloper, args: ["path:developer_id","body"] },
-  deleteDeveloper: { op: O.globalAdminDeleteDeveloper, args: ["path:developer_id"] },
-  createApiKey: { op: O.globalAdminCreateDeveloperApiKey, args: ["path:developer_id"] },
-  tailLogs: { op: O.globalAdminTailServerLogs, query: { level: "level", limit: "limit" } },
-  downloadLogs: { op: O.globalAdminDownloadServerLogs, file: "vapi-logs.zip" },
-  getUserPage: { op: O.globalAdminListUsers, query: { limit: "limit", offset: "offset", companyId: "company_id", role: "role", email: "email", isArchived: "is_archived" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createUser: { op: O.globalAdminCreateUser, args: ["body"] },
-  getUser: { op: O.globalAdminGetUser, args: ["path:user_id"] },
-  updateUser: { op: O.globalAdminUpdateUser, args: ["path:user_id","body"] },
-  deleteUser: { op: O.globalAdminDeleteUser, args: ["path:user_id"] },
-} satisfies Record<string, MethodPlan>;
+/** A GlobalAdminService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const GlobalAdminServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.globalAdmin.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Developer accounts, users of every company and server logs (global-admin keys only).
@@ -383,7 +360,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers/{developer_id}/audit-logs
    */
   getAuditLogPage(developerId: string, options?: GlobalAdminListDeveloperAuditLogsOptions): Promise<Page<M.AuditLogEntry>> {
-    return this.paged<M.AuditLogEntry>('page', GlobalAdminServicePlans.getAuditLogPage, [developerId], options);
+    return this.paged<M.AuditLogEntry>('page', () => GlobalAdminServicePlans("getAuditLogPage"), [developerId], options);
   }
 
   /**
@@ -395,7 +372,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers/{developer_id}/audit-logs
    */
   listAllAuditLogs(developerId: string, options?: GlobalAdminListDeveloperAuditLogsOptions): Promise<M.AuditLogEntry[]> {
-    return this.paged<M.AuditLogEntry>('list', GlobalAdminServicePlans.getAuditLogPage, [developerId], options);
+    return this.paged<M.AuditLogEntry>('list', () => GlobalAdminServicePlans("getAuditLogPage"), [developerId], options);
   }
 
   /**
@@ -407,7 +384,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers/{developer_id}/audit-logs
    */
   iterAllAuditLogs(developerId: string, options?: GlobalAdminListDeveloperAuditLogsOptions): AsyncGenerator<M.AuditLogEntry, void, undefined> {
-    return this.paged<M.AuditLogEntry>('iter', GlobalAdminServicePlans.getAuditLogPage, [developerId], options);
+    return this.paged<M.AuditLogEntry>('iter', () => GlobalAdminServicePlans("getAuditLogPage"), [developerId], options);
   }
 
   /**
@@ -418,7 +395,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers
    */
   getDeveloperPage(options?: GlobalAdminListDevelopersOptions): Promise<Page<M.AdminDeveloper>> {
-    return this.paged<M.AdminDeveloper>('page', GlobalAdminServicePlans.getDeveloperPage, [], options);
+    return this.paged<M.AdminDeveloper>('page', () => GlobalAdminServicePlans("getDeveloperPage"), [], options);
   }
 
   /**
@@ -429,7 +406,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers
    */
   listAllDevelopers(options?: GlobalAdminListDevelopersOptions): Promise<M.AdminDeveloper[]> {
-    return this.paged<M.AdminDeveloper>('list', GlobalAdminServicePlans.getDeveloperPage, [], options);
+    return this.paged<M.AdminDeveloper>('list', () => GlobalAdminServicePlans("getDeveloperPage"), [], options);
   }
 
   /**
@@ -440,7 +417,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers
    */
   iterAllDevelopers(options?: GlobalAdminListDevelopersOptions): AsyncGenerator<M.AdminDeveloper, void, undefined> {
-    return this.paged<M.AdminDeveloper>('iter', GlobalAdminServicePlans.getDeveloperPage, [], options);
+    return this.paged<M.AdminDeveloper>('iter', () => GlobalAdminServicePlans("getDeveloperPage"), [], options);
   }
 
   /**
@@ -452,7 +429,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see POST /admin/developers
    */
   createDeveloper(body: M.DeveloperCreate, options?: CallOptions): Promise<M.AdminDeveloper> {
-    return this.invoke<M.AdminDeveloper>(GlobalAdminServicePlans.createDeveloper, [body], options);
+    return this.invoke<M.AdminDeveloper>(() => GlobalAdminServicePlans("createDeveloper"), [body], options);
   }
 
   /**
@@ -464,7 +441,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/developers/{developer_id}
    */
   getDeveloper(developerId: string, options?: CallOptions): Promise<M.AdminDeveloper> {
-    return this.invoke<M.AdminDeveloper>(GlobalAdminServicePlans.getDeveloper, [developerId], options);
+    return this.invoke<M.AdminDeveloper>(() => GlobalAdminServicePlans("getDeveloper"), [developerId], options);
   }
 
   /**
@@ -477,7 +454,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see PATCH /admin/developers/{developer_id}
    */
   updateDeveloper(developerId: string, body: M.AdminDeveloperPatch, options?: CallOptions): Promise<M.AdminDeveloper> {
-    return this.invoke<M.AdminDeveloper>(GlobalAdminServicePlans.updateDeveloper, [developerId, body], options);
+    return this.invoke<M.AdminDeveloper>(() => GlobalAdminServicePlans("updateDeveloper"), [developerId, body], options);
   }
 
   /**
@@ -490,7 +467,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see DELETE /admin/developers/{developer_id}
    */
   deleteDeveloper(developerId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(GlobalAdminServicePlans.deleteDeveloper, [developerId], options);
+    return this.invoke<void>(() => GlobalAdminServicePlans("deleteDeveloper"), [developerId], options);
   }
 
   /**
@@ -505,7 +482,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see POST /admin/developers/{developer_id}/new-key
    */
   createApiKey(developerId: string, options?: CallOptions): Promise<M.AdminDeveloperNewKey> {
-    return this.invoke<M.AdminDeveloperNewKey>(GlobalAdminServicePlans.createApiKey, [developerId], options);
+    return this.invoke<M.AdminDeveloperNewKey>(() => GlobalAdminServicePlans("createApiKey"), [developerId], options);
   }
 
   /**
@@ -519,7 +496,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/logs
    */
   tailLogs(options?: GlobalAdminTailServerLogsOptions): Promise<T.GlobalAdminTailServerLogsResult> {
-    return this.invoke<T.GlobalAdminTailServerLogsResult>(GlobalAdminServicePlans.tailLogs, [], options);
+    return this.invoke<T.GlobalAdminTailServerLogsResult>(() => GlobalAdminServicePlans("tailLogs"), [], options);
   }
 
   /**
@@ -531,7 +508,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/logs/download
    */
   downloadLogs(options?: CallOptions): Promise<DownloadedFile> {
-    return this.invoke<DownloadedFile>(GlobalAdminServicePlans.downloadLogs, [], options);
+    return this.invoke<DownloadedFile>(() => GlobalAdminServicePlans("downloadLogs"), [], options);
   }
 
   /**
@@ -542,7 +519,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/users
    */
   getUserPage(options?: GlobalAdminListUsersOptions): Promise<Page<M.AdminUser>> {
-    return this.paged<M.AdminUser>('page', GlobalAdminServicePlans.getUserPage, [], options);
+    return this.paged<M.AdminUser>('page', () => GlobalAdminServicePlans("getUserPage"), [], options);
   }
 
   /**
@@ -553,7 +530,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/users
    */
   listAllUsers(options?: GlobalAdminListUsersOptions): Promise<M.AdminUser[]> {
-    return this.paged<M.AdminUser>('list', GlobalAdminServicePlans.getUserPage, [], options);
+    return this.paged<M.AdminUser>('list', () => GlobalAdminServicePlans("getUserPage"), [], options);
   }
 
   /**
@@ -564,7 +541,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/users
    */
   iterAllUsers(options?: GlobalAdminListUsersOptions): AsyncGenerator<M.AdminUser, void, undefined> {
-    return this.paged<M.AdminUser>('iter', GlobalAdminServicePlans.getUserPage, [], options);
+    return this.paged<M.AdminUser>('iter', () => GlobalAdminServicePlans("getUserPage"), [], options);
   }
 
   /**
@@ -576,7 +553,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see POST /admin/users
    */
   createUser(body: M.AdminUserCreate, options?: CallOptions): Promise<M.AdminUser> {
-    return this.invoke<M.AdminUser>(GlobalAdminServicePlans.createUser, [body], options);
+    return this.invoke<M.AdminUser>(() => GlobalAdminServicePlans("createUser"), [body], options);
   }
 
   /**
@@ -588,7 +565,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see GET /admin/users/{user_id}
    */
   getUser(userId: string, options?: CallOptions): Promise<M.AdminUser> {
-    return this.invoke<M.AdminUser>(GlobalAdminServicePlans.getUser, [userId], options);
+    return this.invoke<M.AdminUser>(() => GlobalAdminServicePlans("getUser"), [userId], options);
   }
 
   /**
@@ -602,7 +579,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see PATCH /admin/users/{user_id}
    */
   updateUser(userId: string, body: M.AdminUserPatch, options?: CallOptions): Promise<M.AdminUser> {
-    return this.invoke<M.AdminUser>(GlobalAdminServicePlans.updateUser, [userId, body], options);
+    return this.invoke<M.AdminUser>(() => GlobalAdminServicePlans("updateUser"), [userId, body], options);
   }
 
   /**
@@ -615,7 +592,7 @@ export class GlobalAdminService extends Service<{}> {
    * @see DELETE /admin/users/{user_id}
    */
   deleteUser(userId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(GlobalAdminServicePlans.deleteUser, [userId], options);
+    return this.invoke<void>(() => GlobalAdminServicePlans("deleteUser"), [userId], options);
   }
 }
 
@@ -679,13 +656,9 @@ export interface LookupUserByAppleIdOptions extends CallOptions {
   githubId?: string | undefined;
 }
 
-const UserLookupServicePlans = {
-  byEmail: { op: O.lookupUser, args: ["query:email"], query: { discordId: "discord_id", googleId: "google_id", githubId: "github_id", appleId: "apple_id" } },
-  byDiscordId: { op: O.lookupUser, args: ["query:discord_id"], query: { email: "email", googleId: "google_id", githubId: "github_id", appleId: "apple_id" } },
-  byGoogleId: { op: O.lookupUser, args: ["query:google_id"], query: { email: "email", discordId: "discord_id", githubId: "github_id", appleId: "apple_id" } },
-  byGithubId: { op: O.lookupUser, args: ["query:github_id"], query: { email: "email", discordId: "discord_id", googleId: "google_id", appleId: "apple_id" } },
-  byAppleId: { op: O.lookupUser, args: ["query:apple_id"], query: { email: "email", discordId: "discord_id", googleId: "google_id", githubId: "github_id" } },
-} satisfies Record<string, MethodPlan>;
+/** A UserLookupService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const UserLookupServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.userLookup.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Finds a person's user records across every company you can reach (no `On-Behalf-Of`).
@@ -703,7 +676,7 @@ export class UserLookupService extends Service<{}> {
    * @see GET /users/lookup
    */
   byEmail(email: string, options?: LookupUserOptions): Promise<T.LookupUserResult> {
-    return this.invoke<T.LookupUserResult>(UserLookupServicePlans.byEmail, [email], options);
+    return this.invoke<T.LookupUserResult>(() => UserLookupServicePlans("byEmail"), [email], options);
   }
 
   /**
@@ -718,7 +691,7 @@ export class UserLookupService extends Service<{}> {
    * @see GET /users/lookup
    */
   byDiscordId(discordId: string, options?: LookupUserByDiscordIdOptions): Promise<T.LookupUserResult> {
-    return this.invoke<T.LookupUserResult>(UserLookupServicePlans.byDiscordId, [discordId], options);
+    return this.invoke<T.LookupUserResult>(() => UserLookupServicePlans("byDiscordId"), [discordId], options);
   }
 
   /**
@@ -733,7 +706,7 @@ export class UserLookupService extends Service<{}> {
    * @see GET /users/lookup
    */
   byGoogleId(googleId: string, options?: LookupUserByGoogleIdOptions): Promise<T.LookupUserResult> {
-    return this.invoke<T.LookupUserResult>(UserLookupServicePlans.byGoogleId, [googleId], options);
+    return this.invoke<T.LookupUserResult>(() => UserLookupServicePlans("byGoogleId"), [googleId], options);
   }
 
   /**
@@ -748,7 +721,7 @@ export class UserLookupService extends Service<{}> {
    * @see GET /users/lookup
    */
   byGithubId(githubId: string, options?: LookupUserByGithubIdOptions): Promise<T.LookupUserResult> {
-    return this.invoke<T.LookupUserResult>(UserLookupServicePlans.byGithubId, [githubId], options);
+    return this.invoke<T.LookupUserResult>(() => UserLookupServicePlans("byGithubId"), [githubId], options);
   }
 
   /**
@@ -763,7 +736,7 @@ export class UserLookupService extends Service<{}> {
    * @see GET /users/lookup
    */
   byAppleId(appleId: string, options?: LookupUserByAppleIdOptions): Promise<T.LookupUserResult> {
-    return this.invoke<T.LookupUserResult>(UserLookupServicePlans.byAppleId, [appleId], options);
+    return this.invoke<T.LookupUserResult>(() => UserLookupServicePlans("byAppleId"), [appleId], options);
   }
 }
 
@@ -837,40 +810,9 @@ export interface GetUserStatisticsOptions extends CallOptions {
   numTopTraits?: number | undefined;
 }
 
-const UsersServicePlans = {
-  getPage: { op: O.listUsers, query: { limit: "limit", offset: "offset", userRole: "user_role", email: "email" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createUser, args: ["body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getUser, args: ["path:user_id"], query: { include: "include" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  update: { op: O.updateUser, args: ["path:user_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteUser, args: ["path:user_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getUnapprovedPage: { op: O.listUnapprovedUsers, query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  approveUser: { op: O.approveUser, args: ["path:user_id","body:role"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  denyUser: { op: O.denyUser, args: ["path:user_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  merge: { op: O.mergeUsers, args: ["body:primary_user_id","body:secondary_user_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  uploadAvatar: { op: O.setUserAvatar, args: ["path:user_id","upload:file"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  deleteAvatar: { op: O.deleteUserAvatar, args: ["path:user_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  linkIdentity: { op: O.linkUserIdentity, args: ["path:user_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  unlinkIdentity: { op: O.unlinkUserIdentity, args: ["path:user_id","path:provider"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getExperience: { op: O.getCampaignExperience, args: ["path:user_id","path:campaign_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  addXp: { op: O.addXp, args: ["path:user_id","body:campaign_id","body:amount"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  removeXp: { op: O.removeXp, args: ["path:user_id","body:campaign_id","body:amount"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  addCoolPoints: { op: O.addCpToCampaignExperience, args: ["path:user_id","body:campaign_id","body:amount"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getQuickrollsPage: { op: O.listUserQuickrolls, args: ["path:user_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createQuickroll: { op: O.createUserQuickroll, args: ["path:user_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getQuickroll: { op: O.getUserQuickroll, args: ["path:user_id","path:quickroll_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  updateQuickroll: { op: O.updateUserQuickroll, args: ["path:user_id","path:quickroll_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  deleteQuickroll: { op: O.deleteUserQuickroll, args: ["path:user_id","path:quickroll_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getNotesPage: { op: O.listUserNotes, args: ["path:user_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createNote: { op: O.createUserNote, args: ["path:user_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getNote: { op: O.getUserNote, args: ["path:user_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  updateNote: { op: O.updateUserNote, args: ["path:user_id","path:note_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  deleteNote: { op: O.deleteUserNote, args: ["path:user_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getAssetsPage: { op: O.listUserAssets, args: ["path:user_id"], query: { limit: "limit", offset: "offset", assetType: "asset_type" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  uploadAsset: { op: O.uploadUserAsset, args: ["path:user_id","upload:file"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getAsset: { op: O.getUserAsset, args: ["path:user_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  deleteAsset: { op: O.deleteUserAsset, args: ["path:user_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getStatistics: { op: O.getUserStatistics, args: ["path:user_id"], query: { numTopTraits: "num_top_traits" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-} satisfies Record<string, MethodPlan>;
+/** A UsersService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const UsersServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.users.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The users of one company: CRUD, approval, identities, avatar, experience, notes, assets and quick
@@ -895,7 +837,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users
    */
   getPage(options?: ListUsersOptions): Promise<Page<M.User>> {
-    return this.paged<M.User>('page', UsersServicePlans.getPage, [], options);
+    return this.paged<M.User>('page', () => UsersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -906,7 +848,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users
    */
   listAll(options?: ListUsersOptions): Promise<M.User[]> {
-    return this.paged<M.User>('list', UsersServicePlans.getPage, [], options);
+    return this.paged<M.User>('list', () => UsersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -917,7 +859,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users
    */
   iterAll(options?: ListUsersOptions): AsyncGenerator<M.User, void, undefined> {
-    return this.paged<M.User>('iter', UsersServicePlans.getPage, [], options);
+    return this.paged<M.User>('iter', () => UsersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -930,7 +872,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users
    */
   create(body: M.UserCreate, options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.create, [body], options);
+    return this.invoke<M.User>(() => UsersServicePlans("create"), [body], options);
   }
 
   /**
@@ -944,7 +886,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}
    */
   get(userId: string, options?: GetUserOptions): Promise<M.UserDetail> {
-    return this.invoke<M.UserDetail>(UsersServicePlans.get, [userId], options);
+    return this.invoke<M.UserDetail>(() => UsersServicePlans("get"), [userId], options);
   }
 
   /**
@@ -959,7 +901,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see PATCH /companies/{company_id}/users/{user_id}
    */
   update(userId: string, body: M.UserPatch, options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.update, [userId, body], options);
+    return this.invoke<M.User>(() => UsersServicePlans("update"), [userId, body], options);
   }
 
   /**
@@ -972,7 +914,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}
    */
   delete(userId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(UsersServicePlans.delete, [userId], options);
+    return this.invoke<void>(() => UsersServicePlans("delete"), [userId], options);
   }
 
   /**
@@ -983,7 +925,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/unapproved
    */
   getUnapprovedPage(options?: ListUnapprovedUsersOptions): Promise<Page<M.User>> {
-    return this.paged<M.User>('page', UsersServicePlans.getUnapprovedPage, [], options);
+    return this.paged<M.User>('page', () => UsersServicePlans("getUnapprovedPage"), [], options);
   }
 
   /**
@@ -994,7 +936,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/unapproved
    */
   listAllUnapproved(options?: ListUnapprovedUsersOptions): Promise<M.User[]> {
-    return this.paged<M.User>('list', UsersServicePlans.getUnapprovedPage, [], options);
+    return this.paged<M.User>('list', () => UsersServicePlans("getUnapprovedPage"), [], options);
   }
 
   /**
@@ -1005,7 +947,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/unapproved
    */
   iterAllUnapproved(options?: ListUnapprovedUsersOptions): AsyncGenerator<M.User, void, undefined> {
-    return this.paged<M.User>('iter', UsersServicePlans.getUnapprovedPage, [], options);
+    return this.paged<M.User>('iter', () => UsersServicePlans("getUnapprovedPage"), [], options);
   }
 
   /**
@@ -1018,7 +960,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/approve
    */
   approveUser(userId: string, role: T.ApproveUserBody["role"], options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.approveUser, [userId, role], options);
+    return this.invoke<M.User>(() => UsersServicePlans("approveUser"), [userId, role], options);
   }
 
   /**
@@ -1031,7 +973,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/deny
    */
   denyUser(userId: string, options?: CallOptions): Promise<T.DenyUserResult> {
-    return this.invoke<T.DenyUserResult>(UsersServicePlans.denyUser, [userId], options);
+    return this.invoke<T.DenyUserResult>(() => UsersServicePlans("denyUser"), [userId], options);
   }
 
   /**
@@ -1045,7 +987,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/merge
    */
   merge(primaryUserId: T.MergeUsersBody["primary_user_id"], secondaryUserId: T.MergeUsersBody["secondary_user_id"], options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.merge, [primaryUserId, secondaryUserId], options);
+    return this.invoke<M.User>(() => UsersServicePlans("merge"), [primaryUserId, secondaryUserId], options);
   }
 
   /**
@@ -1060,7 +1002,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see PUT /companies/{company_id}/users/{user_id}/avatar
    */
   uploadAvatar(userId: string, filename: string, content: BlobPart, options?: SetUserAvatarOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.uploadAvatar, [userId, filename, content], options);
+    return this.invoke<M.User>(() => UsersServicePlans("uploadAvatar"), [userId, filename, content], options);
   }
 
   /**
@@ -1074,7 +1016,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}/avatar
    */
   deleteAvatar(userId: string, options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.deleteAvatar, [userId], options);
+    return this.invoke<M.User>(() => UsersServicePlans("deleteAvatar"), [userId], options);
   }
 
   /**
@@ -1089,7 +1031,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/identities
    */
   linkIdentity(userId: string, body: M.LinkIdentityRequest, options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.linkIdentity, [userId, body], options);
+    return this.invoke<M.User>(() => UsersServicePlans("linkIdentity"), [userId, body], options);
   }
 
   /**
@@ -1104,7 +1046,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}/identities/{provider}
    */
   unlinkIdentity(userId: string, provider: T.UnlinkUserIdentityPath["provider"], options?: CallOptions): Promise<M.User> {
-    return this.invoke<M.User>(UsersServicePlans.unlinkIdentity, [userId, provider], options);
+    return this.invoke<M.User>(() => UsersServicePlans("unlinkIdentity"), [userId, provider], options);
   }
 
   /**
@@ -1117,7 +1059,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/experience/{campaign_id}
    */
   getExperience(userId: string, campaignId: string, options?: CallOptions): Promise<M.CampaignExperience> {
-    return this.invoke<M.CampaignExperience>(UsersServicePlans.getExperience, [userId, campaignId], options);
+    return this.invoke<M.CampaignExperience>(() => UsersServicePlans("getExperience"), [userId, campaignId], options);
   }
 
   /**
@@ -1131,7 +1073,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/experience/xp/add
    */
   addXp(userId: string, campaignId: T.AddXpBody["campaign_id"], amount: T.AddXpBody["amount"], options?: CallOptions): Promise<M.CampaignExperience> {
-    return this.invoke<M.CampaignExperience>(UsersServicePlans.addXp, [userId, campaignId, amount], options);
+    return this.invoke<M.CampaignExperience>(() => UsersServicePlans("addXp"), [userId, campaignId, amount], options);
   }
 
   /**
@@ -1144,7 +1086,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/experience/xp/remove
    */
   removeXp(userId: string, campaignId: T.RemoveXpBody["campaign_id"], amount: T.RemoveXpBody["amount"], options?: CallOptions): Promise<M.CampaignExperience> {
-    return this.invoke<M.CampaignExperience>(UsersServicePlans.removeXp, [userId, campaignId, amount], options);
+    return this.invoke<M.CampaignExperience>(() => UsersServicePlans("removeXp"), [userId, campaignId, amount], options);
   }
 
   /**
@@ -1157,7 +1099,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/experience/cp/add
    */
   addCoolPoints(userId: string, campaignId: T.AddCpToCampaignExperienceBody["campaign_id"], amount: T.AddCpToCampaignExperienceBody["amount"], options?: CallOptions): Promise<M.CampaignExperience> {
-    return this.invoke<M.CampaignExperience>(UsersServicePlans.addCoolPoints, [userId, campaignId, amount], options);
+    return this.invoke<M.CampaignExperience>(() => UsersServicePlans("addCoolPoints"), [userId, campaignId, amount], options);
   }
 
   /**
@@ -1169,7 +1111,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/quickrolls
    */
   getQuickrollsPage(userId: string, options?: ListUserQuickrollsOptions): Promise<Page<M.Quickroll>> {
-    return this.paged<M.Quickroll>('page', UsersServicePlans.getQuickrollsPage, [userId], options);
+    return this.paged<M.Quickroll>('page', () => UsersServicePlans("getQuickrollsPage"), [userId], options);
   }
 
   /**
@@ -1181,7 +1123,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/quickrolls
    */
   listAllQuickrolls(userId: string, options?: ListUserQuickrollsOptions): Promise<M.Quickroll[]> {
-    return this.paged<M.Quickroll>('list', UsersServicePlans.getQuickrollsPage, [userId], options);
+    return this.paged<M.Quickroll>('list', () => UsersServicePlans("getQuickrollsPage"), [userId], options);
   }
 
   /**
@@ -1193,7 +1135,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/quickrolls
    */
   iterAllQuickrolls(userId: string, options?: ListUserQuickrollsOptions): AsyncGenerator<M.Quickroll, void, undefined> {
-    return this.paged<M.Quickroll>('iter', UsersServicePlans.getQuickrollsPage, [userId], options);
+    return this.paged<M.Quickroll>('iter', () => UsersServicePlans("getQuickrollsPage"), [userId], options);
   }
 
   /**
@@ -1207,7 +1149,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/quickrolls
    */
   createQuickroll(userId: string, body: M.QuickrollCreate, options?: CallOptions): Promise<M.Quickroll> {
-    return this.invoke<M.Quickroll>(UsersServicePlans.createQuickroll, [userId, body], options);
+    return this.invoke<M.Quickroll>(() => UsersServicePlans("createQuickroll"), [userId, body], options);
   }
 
   /**
@@ -1220,7 +1162,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/quickrolls/{quickroll_id}
    */
   getQuickroll(userId: string, quickrollId: string, options?: CallOptions): Promise<M.Quickroll> {
-    return this.invoke<M.Quickroll>(UsersServicePlans.getQuickroll, [userId, quickrollId], options);
+    return this.invoke<M.Quickroll>(() => UsersServicePlans("getQuickroll"), [userId, quickrollId], options);
   }
 
   /**
@@ -1233,7 +1175,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see PATCH /companies/{company_id}/users/{user_id}/quickrolls/{quickroll_id}
    */
   updateQuickroll(userId: string, quickrollId: string, body: M.QuickrollPatch, options?: CallOptions): Promise<M.Quickroll> {
-    return this.invoke<M.Quickroll>(UsersServicePlans.updateQuickroll, [userId, quickrollId, body], options);
+    return this.invoke<M.Quickroll>(() => UsersServicePlans("updateQuickroll"), [userId, quickrollId, body], options);
   }
 
   /**
@@ -1246,7 +1188,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}/quickrolls/{quickroll_id}
    */
   deleteQuickroll(userId: string, quickrollId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(UsersServicePlans.deleteQuickroll, [userId, quickrollId], options);
+    return this.invoke<void>(() => UsersServicePlans("deleteQuickroll"), [userId, quickrollId], options);
   }
 
   /**
@@ -1258,7 +1200,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/notes
    */
   getNotesPage(userId: string, options?: ListUserNotesOptions): Promise<Page<M.Note>> {
-    return this.paged<M.Note>('page', UsersServicePlans.getNotesPage, [userId], options);
+    return this.paged<M.Note>('page', () => UsersServicePlans("getNotesPage"), [userId], options);
   }
 
   /**
@@ -1270,7 +1212,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/notes
    */
   listAllNotes(userId: string, options?: ListUserNotesOptions): Promise<M.Note[]> {
-    return this.paged<M.Note>('list', UsersServicePlans.getNotesPage, [userId], options);
+    return this.paged<M.Note>('list', () => UsersServicePlans("getNotesPage"), [userId], options);
   }
 
   /**
@@ -1282,7 +1224,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/notes
    */
   iterAllNotes(userId: string, options?: ListUserNotesOptions): AsyncGenerator<M.Note, void, undefined> {
-    return this.paged<M.Note>('iter', UsersServicePlans.getNotesPage, [userId], options);
+    return this.paged<M.Note>('iter', () => UsersServicePlans("getNotesPage"), [userId], options);
   }
 
   /**
@@ -1294,7 +1236,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/notes
    */
   createNote(userId: string, body: M.NoteCreate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(UsersServicePlans.createNote, [userId, body], options);
+    return this.invoke<M.Note>(() => UsersServicePlans("createNote"), [userId, body], options);
   }
 
   /**
@@ -1307,7 +1249,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/notes/{note_id}
    */
   getNote(userId: string, noteId: string, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(UsersServicePlans.getNote, [userId, noteId], options);
+    return this.invoke<M.Note>(() => UsersServicePlans("getNote"), [userId, noteId], options);
   }
 
   /**
@@ -1320,7 +1262,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see PATCH /companies/{company_id}/users/{user_id}/notes/{note_id}
    */
   updateNote(userId: string, noteId: string, body: M.NoteUpdate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(UsersServicePlans.updateNote, [userId, noteId, body], options);
+    return this.invoke<M.Note>(() => UsersServicePlans("updateNote"), [userId, noteId, body], options);
   }
 
   /**
@@ -1333,7 +1275,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}/notes/{note_id}
    */
   deleteNote(userId: string, noteId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(UsersServicePlans.deleteNote, [userId, noteId], options);
+    return this.invoke<void>(() => UsersServicePlans("deleteNote"), [userId, noteId], options);
   }
 
   /**
@@ -1345,7 +1287,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/assets
    */
   getAssetsPage(userId: string, options?: ListUserAssetsOptions): Promise<Page<M.Asset>> {
-    return this.paged<M.Asset>('page', UsersServicePlans.getAssetsPage, [userId], options);
+    return this.paged<M.Asset>('page', () => UsersServicePlans("getAssetsPage"), [userId], options);
   }
 
   /**
@@ -1357,7 +1299,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/assets
    */
   listAllAssets(userId: string, options?: ListUserAssetsOptions): Promise<M.Asset[]> {
-    return this.paged<M.Asset>('list', UsersServicePlans.getAssetsPage, [userId], options);
+    return this.paged<M.Asset>('list', () => UsersServicePlans("getAssetsPage"), [userId], options);
   }
 
   /**
@@ -1369,7 +1311,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/assets
    */
   iterAllAssets(userId: string, options?: ListUserAssetsOptions): AsyncGenerator<M.Asset, void, undefined> {
-    return this.paged<M.Asset>('iter', UsersServicePlans.getAssetsPage, [userId], options);
+    return this.paged<M.Asset>('iter', () => UsersServicePlans("getAssetsPage"), [userId], options);
   }
 
   /**
@@ -1384,7 +1326,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see POST /companies/{company_id}/users/{user_id}/assets/upload
    */
   uploadAsset(userId: string, filename: string, content: BlobPart, options?: UploadUserAssetOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(UsersServicePlans.uploadAsset, [userId, filename, content], options);
+    return this.invoke<M.Asset>(() => UsersServicePlans("uploadAsset"), [userId, filename, content], options);
   }
 
   /**
@@ -1397,7 +1339,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/assets/{asset_id}
    */
   getAsset(userId: string, assetId: string, options?: CallOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(UsersServicePlans.getAsset, [userId, assetId], options);
+    return this.invoke<M.Asset>(() => UsersServicePlans("getAsset"), [userId, assetId], options);
   }
 
   /**
@@ -1411,7 +1353,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see DELETE /companies/{company_id}/users/{user_id}/assets/{asset_id}
    */
   deleteAsset(userId: string, assetId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(UsersServicePlans.deleteAsset, [userId, assetId], options);
+    return this.invoke<void>(() => UsersServicePlans("deleteAsset"), [userId, assetId], options);
   }
 
   /**
@@ -1423,7 +1365,7 @@ export class UsersService extends Service<{ readonly userId: string | undefined;
    * @see GET /companies/{company_id}/users/{user_id}/statistics
    */
   getStatistics(userId: string, options?: GetUserStatisticsOptions): Promise<M.RollStatistics> {
-    return this.invoke<M.RollStatistics>(UsersServicePlans.getStatistics, [userId], options);
+    return this.invoke<M.RollStatistics>(() => UsersServicePlans("getStatistics"), [userId], options);
   }
 }
 
@@ -1433,9 +1375,9 @@ export interface IdentifyUserOptions extends CallOptions {
   headers?: { "On-Behalf-Of"?: string } & Record<string, string>;
 }
 
-const IdentityServicePlans = {
-  identify: { op: O.identifyUser, args: ["body"], bind: { "path:company_id": "companyId" } },
-} satisfies Record<string, MethodPlan>;
+/** A IdentityService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const IdentityServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.identity.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Verified identity: trade a provider token (Apple, Google, Discord, GitHub) for the company's user,
@@ -1462,7 +1404,7 @@ export class IdentityService extends Service<{ readonly companyId: string }> {
    * @see POST /companies/{company_id}/auth/identify
    */
   identify(body: M.IdentifyRequest, options?: IdentifyUserOptions): Promise<M.IdentifyResult> {
-    return this.invoke<M.IdentifyResult>(IdentityServicePlans.identify, [body], options);
+    return this.invoke<M.IdentifyResult>(() => IdentityServicePlans("identify"), [body], options);
   }
 }
 
@@ -1504,23 +1446,9 @@ export interface UploadCampaignAssetOptions extends CallOptions {
   contentType?: string | undefined;
 }
 
-const CampaignsServicePlans = {
-  getStatistics: { op: O.getCampaignStatistics, args: ["path:campaign_id"], query: { numTopTraits: "num_top_traits" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getPage: { op: O.listCampaigns, query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createCampaign, args: ["body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getCampaign, args: ["path:campaign_id"], bind: { "path:company_id": "companyId" } },
-  update: { op: O.updateCampaign, args: ["path:campaign_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteCampaign, args: ["path:campaign_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getNotesPage: { op: O.listCampaignNotes, args: ["path:campaign_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createNote: { op: O.createCampaignNote, args: ["path:campaign_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getNote: { op: O.getCampaignNote, args: ["path:campaign_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  updateNote: { op: O.updateCampaignNote, args: ["path:campaign_id","path:note_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  deleteNote: { op: O.deleteCampaignNote, args: ["path:campaign_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  getAssetsPage: { op: O.listCampaignAssets, args: ["path:campaign_id"], query: { limit: "limit", offset: "offset", assetType: "asset_type" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getAsset: { op: O.getCampaignAsset, args: ["path:campaign_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  deleteAsset: { op: O.deleteCampaignAsset, args: ["path:campaign_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  uploadAsset: { op: O.uploadCampaignAsset, args: ["path:campaign_id","upload:file"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A CampaignsService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CampaignsServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.campaigns.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The campaigns of one company, with their notes, assets and statistics, used on behalf of `userId`.
@@ -1545,7 +1473,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/statistics
    */
   getStatistics(campaignId: string, options?: GetCampaignStatisticsOptions): Promise<M.RollStatistics> {
-    return this.invoke<M.RollStatistics>(CampaignsServicePlans.getStatistics, [campaignId], options);
+    return this.invoke<M.RollStatistics>(() => CampaignsServicePlans("getStatistics"), [campaignId], options);
   }
 
   /**
@@ -1556,7 +1484,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns
    */
   getPage(options?: ListCampaignsOptions): Promise<Page<M.Campaign>> {
-    return this.paged<M.Campaign>('page', CampaignsServicePlans.getPage, [], options);
+    return this.paged<M.Campaign>('page', () => CampaignsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1567,7 +1495,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns
    */
   listAll(options?: ListCampaignsOptions): Promise<M.Campaign[]> {
-    return this.paged<M.Campaign>('list', CampaignsServicePlans.getPage, [], options);
+    return this.paged<M.Campaign>('list', () => CampaignsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1578,7 +1506,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns
    */
   iterAll(options?: ListCampaignsOptions): AsyncGenerator<M.Campaign, void, undefined> {
-    return this.paged<M.Campaign>('iter', CampaignsServicePlans.getPage, [], options);
+    return this.paged<M.Campaign>('iter', () => CampaignsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1589,7 +1517,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/campaigns
    */
   create(body: M.CampaignCreate, options?: CallOptions): Promise<M.Campaign> {
-    return this.invoke<M.Campaign>(CampaignsServicePlans.create, [body], options);
+    return this.invoke<M.Campaign>(() => CampaignsServicePlans("create"), [body], options);
   }
 
   /**
@@ -1601,7 +1529,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}
    */
   get(campaignId: string, options?: CallOptions): Promise<M.Campaign> {
-    return this.invoke<M.Campaign>(CampaignsServicePlans.get, [campaignId], options);
+    return this.invoke<M.Campaign>(() => CampaignsServicePlans("get"), [campaignId], options);
   }
 
   /**
@@ -1613,7 +1541,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}
    */
   update(campaignId: string, body: M.CampaignUpdate, options?: CallOptions): Promise<M.Campaign> {
-    return this.invoke<M.Campaign>(CampaignsServicePlans.update, [campaignId, body], options);
+    return this.invoke<M.Campaign>(() => CampaignsServicePlans("update"), [campaignId, body], options);
   }
 
   /**
@@ -1625,7 +1553,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}
    */
   delete(campaignId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CampaignsServicePlans.delete, [campaignId], options);
+    return this.invoke<void>(() => CampaignsServicePlans("delete"), [campaignId], options);
   }
 
   /**
@@ -1637,7 +1565,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/notes
    */
   getNotesPage(campaignId: string, options?: ListCampaignNotesOptions): Promise<Page<M.Note>> {
-    return this.paged<M.Note>('page', CampaignsServicePlans.getNotesPage, [campaignId], options);
+    return this.paged<M.Note>('page', () => CampaignsServicePlans("getNotesPage"), [campaignId], options);
   }
 
   /**
@@ -1649,7 +1577,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/notes
    */
   listAllNotes(campaignId: string, options?: ListCampaignNotesOptions): Promise<M.Note[]> {
-    return this.paged<M.Note>('list', CampaignsServicePlans.getNotesPage, [campaignId], options);
+    return this.paged<M.Note>('list', () => CampaignsServicePlans("getNotesPage"), [campaignId], options);
   }
 
   /**
@@ -1661,7 +1589,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/notes
    */
   iterAllNotes(campaignId: string, options?: ListCampaignNotesOptions): AsyncGenerator<M.Note, void, undefined> {
-    return this.paged<M.Note>('iter', CampaignsServicePlans.getNotesPage, [campaignId], options);
+    return this.paged<M.Note>('iter', () => CampaignsServicePlans("getNotesPage"), [campaignId], options);
   }
 
   /**
@@ -1673,7 +1601,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/notes
    */
   createNote(campaignId: string, body: M.NoteCreate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CampaignsServicePlans.createNote, [campaignId, body], options);
+    return this.invoke<M.Note>(() => CampaignsServicePlans("createNote"), [campaignId, body], options);
   }
 
   /**
@@ -1686,7 +1614,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/notes/{note_id}
    */
   getNote(campaignId: string, noteId: string, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CampaignsServicePlans.getNote, [campaignId, noteId], options);
+    return this.invoke<M.Note>(() => CampaignsServicePlans("getNote"), [campaignId, noteId], options);
   }
 
   /**
@@ -1699,7 +1627,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}/notes/{note_id}
    */
   updateNote(campaignId: string, noteId: string, body: M.NoteUpdate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CampaignsServicePlans.updateNote, [campaignId, noteId, body], options);
+    return this.invoke<M.Note>(() => CampaignsServicePlans("updateNote"), [campaignId, noteId, body], options);
   }
 
   /**
@@ -1712,7 +1640,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/notes/{note_id}
    */
   deleteNote(campaignId: string, noteId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CampaignsServicePlans.deleteNote, [campaignId, noteId], options);
+    return this.invoke<void>(() => CampaignsServicePlans("deleteNote"), [campaignId, noteId], options);
   }
 
   /**
@@ -1724,7 +1652,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/assets
    */
   getAssetsPage(campaignId: string, options?: ListCampaignAssetsOptions): Promise<Page<M.Asset>> {
-    return this.paged<M.Asset>('page', CampaignsServicePlans.getAssetsPage, [campaignId], options);
+    return this.paged<M.Asset>('page', () => CampaignsServicePlans("getAssetsPage"), [campaignId], options);
   }
 
   /**
@@ -1736,7 +1664,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/assets
    */
   listAllAssets(campaignId: string, options?: ListCampaignAssetsOptions): Promise<M.Asset[]> {
-    return this.paged<M.Asset>('list', CampaignsServicePlans.getAssetsPage, [campaignId], options);
+    return this.paged<M.Asset>('list', () => CampaignsServicePlans("getAssetsPage"), [campaignId], options);
   }
 
   /**
@@ -1748,7 +1676,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/assets
    */
   iterAllAssets(campaignId: string, options?: ListCampaignAssetsOptions): AsyncGenerator<M.Asset, void, undefined> {
-    return this.paged<M.Asset>('iter', CampaignsServicePlans.getAssetsPage, [campaignId], options);
+    return this.paged<M.Asset>('iter', () => CampaignsServicePlans("getAssetsPage"), [campaignId], options);
   }
 
   /**
@@ -1761,7 +1689,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/assets/{asset_id}
    */
   getAsset(campaignId: string, assetId: string, options?: CallOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(CampaignsServicePlans.getAsset, [campaignId, assetId], options);
+    return this.invoke<M.Asset>(() => CampaignsServicePlans("getAsset"), [campaignId, assetId], options);
   }
 
   /**
@@ -1774,7 +1702,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/assets/{asset_id}
    */
   deleteAsset(campaignId: string, assetId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CampaignsServicePlans.deleteAsset, [campaignId, assetId], options);
+    return this.invoke<void>(() => CampaignsServicePlans("deleteAsset"), [campaignId, assetId], options);
   }
 
   /**
@@ -1786,7 +1714,7 @@ export class CampaignsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/assets/upload
    */
   uploadAsset(campaignId: string, filename: string, content: BlobPart, options?: UploadCampaignAssetOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(CampaignsServicePlans.uploadAsset, [campaignId, filename, content], options);
+    return this.invoke<M.Asset>(() => CampaignsServicePlans("uploadAsset"), [campaignId, filename, content], options);
   }
 }
 
@@ -1828,23 +1756,9 @@ export interface UploadBookAssetOptions extends CallOptions {
   contentType?: string | undefined;
 }
 
-const BooksServicePlans = {
-  getPage: { op: O.listCampaignBooks, query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createCampaignBook, args: ["body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getCampaignBook, args: ["path:book_id"], query: { include: "include" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId" } },
-  update: { op: O.updateCampaignBook, args: ["path:book_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteCampaignBook, args: ["path:book_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-  renumber: { op: O.renumberCampaignBook, args: ["path:book_id","body:number"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-  getNotesPage: { op: O.listBookNotes, args: ["path:book_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createNote: { op: O.createBookNote, args: ["path:book_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" } },
-  getNote: { op: O.getBookNote, args: ["path:book_id","path:note_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" } },
-  updateNote: { op: O.updateBookNote, args: ["path:book_id","path:note_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" } },
-  deleteNote: { op: O.deleteBookNote, args: ["path:book_id","path:note_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" } },
-  getAssetsPage: { op: O.listBookAssets, args: ["path:book_id"], query: { limit: "limit", offset: "offset", assetType: "asset_type" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getAsset: { op: O.getBookAsset, args: ["path:book_id","path:asset_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId?" } },
-  deleteAsset: { op: O.deleteBookAsset, args: ["path:book_id","path:asset_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-  uploadAsset: { op: O.uploadBookAsset, args: ["path:book_id","upload:file"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A BooksService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const BooksServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.books.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The books of one campaign, with their notes and assets, used on behalf of `userId`.
@@ -1873,7 +1787,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books
    */
   getPage(options?: ListCampaignBooksOptions): Promise<Page<M.Book>> {
-    return this.paged<M.Book>('page', BooksServicePlans.getPage, [], options);
+    return this.paged<M.Book>('page', () => BooksServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1884,7 +1798,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books
    */
   listAll(options?: ListCampaignBooksOptions): Promise<M.Book[]> {
-    return this.paged<M.Book>('list', BooksServicePlans.getPage, [], options);
+    return this.paged<M.Book>('list', () => BooksServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1895,7 +1809,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books
    */
   iterAll(options?: ListCampaignBooksOptions): AsyncGenerator<M.Book, void, undefined> {
-    return this.paged<M.Book>('iter', BooksServicePlans.getPage, [], options);
+    return this.paged<M.Book>('iter', () => BooksServicePlans("getPage"), [], options);
   }
 
   /**
@@ -1906,7 +1820,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books
    */
   create(body: M.BookCreate, options?: CallOptions): Promise<M.Book> {
-    return this.invoke<M.Book>(BooksServicePlans.create, [body], options);
+    return this.invoke<M.Book>(() => BooksServicePlans("create"), [body], options);
   }
 
   /**
@@ -1918,7 +1832,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}
    */
   get(bookId: string, options?: GetCampaignBookOptions): Promise<M.BookDetail> {
-    return this.invoke<M.BookDetail>(BooksServicePlans.get, [bookId], options);
+    return this.invoke<M.BookDetail>(() => BooksServicePlans("get"), [bookId], options);
   }
 
   /**
@@ -1930,7 +1844,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}
    */
   update(bookId: string, body: M.BookUpdate, options?: CallOptions): Promise<M.Book> {
-    return this.invoke<M.Book>(BooksServicePlans.update, [bookId, body], options);
+    return this.invoke<M.Book>(() => BooksServicePlans("update"), [bookId, body], options);
   }
 
   /**
@@ -1942,7 +1856,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}
    */
   delete(bookId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(BooksServicePlans.delete, [bookId], options);
+    return this.invoke<void>(() => BooksServicePlans("delete"), [bookId], options);
   }
 
   /**
@@ -1954,7 +1868,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see PUT /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/number
    */
   renumber(bookId: string, number: T.RenumberCampaignBookBody["number"], options?: CallOptions): Promise<M.Book> {
-    return this.invoke<M.Book>(BooksServicePlans.renumber, [bookId, number], options);
+    return this.invoke<M.Book>(() => BooksServicePlans("renumber"), [bookId, number], options);
   }
 
   /**
@@ -1966,7 +1880,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes
    */
   getNotesPage(bookId: string, options?: ListBookNotesOptions): Promise<Page<M.Note>> {
-    return this.paged<M.Note>('page', BooksServicePlans.getNotesPage, [bookId], options);
+    return this.paged<M.Note>('page', () => BooksServicePlans("getNotesPage"), [bookId], options);
   }
 
   /**
@@ -1978,7 +1892,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes
    */
   listAllNotes(bookId: string, options?: ListBookNotesOptions): Promise<M.Note[]> {
-    return this.paged<M.Note>('list', BooksServicePlans.getNotesPage, [bookId], options);
+    return this.paged<M.Note>('list', () => BooksServicePlans("getNotesPage"), [bookId], options);
   }
 
   /**
@@ -1990,7 +1904,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes
    */
   iterAllNotes(bookId: string, options?: ListBookNotesOptions): AsyncGenerator<M.Note, void, undefined> {
-    return this.paged<M.Note>('iter', BooksServicePlans.getNotesPage, [bookId], options);
+    return this.paged<M.Note>('iter', () => BooksServicePlans("getNotesPage"), [bookId], options);
   }
 
   /**
@@ -2002,7 +1916,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes
    */
   createNote(bookId: string, body: M.NoteCreate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(BooksServicePlans.createNote, [bookId, body], options);
+    return this.invoke<M.Note>(() => BooksServicePlans("createNote"), [bookId, body], options);
   }
 
   /**
@@ -2015,7 +1929,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes/{note_id}
    */
   getNote(bookId: string, noteId: string, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(BooksServicePlans.getNote, [bookId, noteId], options);
+    return this.invoke<M.Note>(() => BooksServicePlans("getNote"), [bookId, noteId], options);
   }
 
   /**
@@ -2028,7 +1942,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes/{note_id}
    */
   updateNote(bookId: string, noteId: string, body: M.NoteUpdate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(BooksServicePlans.updateNote, [bookId, noteId, body], options);
+    return this.invoke<M.Note>(() => BooksServicePlans("updateNote"), [bookId, noteId, body], options);
   }
 
   /**
@@ -2041,7 +1955,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/notes/{note_id}
    */
   deleteNote(bookId: string, noteId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(BooksServicePlans.deleteNote, [bookId, noteId], options);
+    return this.invoke<void>(() => BooksServicePlans("deleteNote"), [bookId, noteId], options);
   }
 
   /**
@@ -2053,7 +1967,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets
    */
   getAssetsPage(bookId: string, options?: ListBookAssetsOptions): Promise<Page<M.Asset>> {
-    return this.paged<M.Asset>('page', BooksServicePlans.getAssetsPage, [bookId], options);
+    return this.paged<M.Asset>('page', () => BooksServicePlans("getAssetsPage"), [bookId], options);
   }
 
   /**
@@ -2065,7 +1979,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets
    */
   listAllAssets(bookId: string, options?: ListBookAssetsOptions): Promise<M.Asset[]> {
-    return this.paged<M.Asset>('list', BooksServicePlans.getAssetsPage, [bookId], options);
+    return this.paged<M.Asset>('list', () => BooksServicePlans("getAssetsPage"), [bookId], options);
   }
 
   /**
@@ -2077,7 +1991,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets
    */
   iterAllAssets(bookId: string, options?: ListBookAssetsOptions): AsyncGenerator<M.Asset, void, undefined> {
-    return this.paged<M.Asset>('iter', BooksServicePlans.getAssetsPage, [bookId], options);
+    return this.paged<M.Asset>('iter', () => BooksServicePlans("getAssetsPage"), [bookId], options);
   }
 
   /**
@@ -2090,7 +2004,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets/{asset_id}
    */
   getAsset(bookId: string, assetId: string, options?: CallOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(BooksServicePlans.getAsset, [bookId, assetId], options);
+    return this.invoke<M.Asset>(() => BooksServicePlans("getAsset"), [bookId, assetId], options);
   }
 
   /**
@@ -2103,7 +2017,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets/{asset_id}
    */
   deleteAsset(bookId: string, assetId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(BooksServicePlans.deleteAsset, [bookId, assetId], options);
+    return this.invoke<void>(() => BooksServicePlans("deleteAsset"), [bookId, assetId], options);
   }
 
   /**
@@ -2115,7 +2029,7 @@ export class BooksService extends Service<{ readonly userId: string; readonly ca
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/assets/upload
    */
   uploadAsset(bookId: string, filename: string, content: BlobPart, options?: UploadBookAssetOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(BooksServicePlans.uploadAsset, [bookId, filename, content], options);
+    return this.invoke<M.Asset>(() => BooksServicePlans("uploadAsset"), [bookId, filename, content], options);
   }
 }
 
@@ -2157,23 +2071,9 @@ export interface UploadChapterAssetOptions extends CallOptions {
   contentType?: string | undefined;
 }
 
-const ChaptersServicePlans = {
-  getPage: { op: O.listCampaignChapters, query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createCampaignChapter, args: ["body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getCampaignChapter, args: ["path:chapter_id"], query: { include: "include" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId" } },
-  update: { op: O.updateCampaignChapter, args: ["path:chapter_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteCampaignChapter, args: ["path:chapter_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-  renumber: { op: O.renumberCampaignChapter, args: ["path:chapter_id","body:number"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-  getNotesPage: { op: O.listChapterNotes, args: ["path:chapter_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createNote: { op: O.createChapterNote, args: ["path:chapter_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" } },
-  getNote: { op: O.getChapterNote, args: ["path:chapter_id","path:note_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" } },
-  updateNote: { op: O.updateChapterNote, args: ["path:chapter_id","path:note_id","body"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" } },
-  deleteNote: { op: O.deleteChapterNote, args: ["path:chapter_id","path:note_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" } },
-  getAssetsPage: { op: O.listChapterAssets, args: ["path:chapter_id"], query: { limit: "limit", offset: "offset", assetType: "asset_type" }, bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getAsset: { op: O.getChapterAsset, args: ["path:chapter_id","path:asset_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId?" } },
-  deleteAsset: { op: O.deleteChapterAsset, args: ["path:chapter_id","path:asset_id"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-  uploadAsset: { op: O.uploadChapterAsset, args: ["path:chapter_id","upload:file"], bind: { "path:company_id": "companyId", "path:campaign_id": "campaignId", "path:book_id": "bookId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A ChaptersService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const ChaptersServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.chapters.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The chapters of one book, with their notes and assets, used on behalf of `userId`.
@@ -2207,7 +2107,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters
    */
   getPage(options?: ListCampaignChaptersOptions): Promise<Page<M.Chapter>> {
-    return this.paged<M.Chapter>('page', ChaptersServicePlans.getPage, [], options);
+    return this.paged<M.Chapter>('page', () => ChaptersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2218,7 +2118,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters
    */
   listAll(options?: ListCampaignChaptersOptions): Promise<M.Chapter[]> {
-    return this.paged<M.Chapter>('list', ChaptersServicePlans.getPage, [], options);
+    return this.paged<M.Chapter>('list', () => ChaptersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2229,7 +2129,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters
    */
   iterAll(options?: ListCampaignChaptersOptions): AsyncGenerator<M.Chapter, void, undefined> {
-    return this.paged<M.Chapter>('iter', ChaptersServicePlans.getPage, [], options);
+    return this.paged<M.Chapter>('iter', () => ChaptersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2240,7 +2140,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters
    */
   create(body: M.ChapterCreate, options?: CallOptions): Promise<M.Chapter> {
-    return this.invoke<M.Chapter>(ChaptersServicePlans.create, [body], options);
+    return this.invoke<M.Chapter>(() => ChaptersServicePlans("create"), [body], options);
   }
 
   /**
@@ -2252,7 +2152,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}
    */
   get(chapterId: string, options?: GetCampaignChapterOptions): Promise<M.ChapterDetail> {
-    return this.invoke<M.ChapterDetail>(ChaptersServicePlans.get, [chapterId], options);
+    return this.invoke<M.ChapterDetail>(() => ChaptersServicePlans("get"), [chapterId], options);
   }
 
   /**
@@ -2264,7 +2164,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}
    */
   update(chapterId: string, body: M.ChapterUpdate, options?: CallOptions): Promise<M.Chapter> {
-    return this.invoke<M.Chapter>(ChaptersServicePlans.update, [chapterId, body], options);
+    return this.invoke<M.Chapter>(() => ChaptersServicePlans("update"), [chapterId, body], options);
   }
 
   /**
@@ -2276,7 +2176,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}
    */
   delete(chapterId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(ChaptersServicePlans.delete, [chapterId], options);
+    return this.invoke<void>(() => ChaptersServicePlans("delete"), [chapterId], options);
   }
 
   /**
@@ -2288,7 +2188,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see PUT /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/number
    */
   renumber(chapterId: string, number: T.RenumberCampaignChapterBody["number"], options?: CallOptions): Promise<M.Chapter> {
-    return this.invoke<M.Chapter>(ChaptersServicePlans.renumber, [chapterId, number], options);
+    return this.invoke<M.Chapter>(() => ChaptersServicePlans("renumber"), [chapterId, number], options);
   }
 
   /**
@@ -2300,7 +2200,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes
    */
   getNotesPage(chapterId: string, options?: ListChapterNotesOptions): Promise<Page<M.Note>> {
-    return this.paged<M.Note>('page', ChaptersServicePlans.getNotesPage, [chapterId], options);
+    return this.paged<M.Note>('page', () => ChaptersServicePlans("getNotesPage"), [chapterId], options);
   }
 
   /**
@@ -2312,7 +2212,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes
    */
   listAllNotes(chapterId: string, options?: ListChapterNotesOptions): Promise<M.Note[]> {
-    return this.paged<M.Note>('list', ChaptersServicePlans.getNotesPage, [chapterId], options);
+    return this.paged<M.Note>('list', () => ChaptersServicePlans("getNotesPage"), [chapterId], options);
   }
 
   /**
@@ -2324,7 +2224,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes
    */
   iterAllNotes(chapterId: string, options?: ListChapterNotesOptions): AsyncGenerator<M.Note, void, undefined> {
-    return this.paged<M.Note>('iter', ChaptersServicePlans.getNotesPage, [chapterId], options);
+    return this.paged<M.Note>('iter', () => ChaptersServicePlans("getNotesPage"), [chapterId], options);
   }
 
   /**
@@ -2336,7 +2236,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes
    */
   createNote(chapterId: string, body: M.NoteCreate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(ChaptersServicePlans.createNote, [chapterId, body], options);
+    return this.invoke<M.Note>(() => ChaptersServicePlans("createNote"), [chapterId, body], options);
   }
 
   /**
@@ -2349,7 +2249,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes/{note_id}
    */
   getNote(chapterId: string, noteId: string, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(ChaptersServicePlans.getNote, [chapterId, noteId], options);
+    return this.invoke<M.Note>(() => ChaptersServicePlans("getNote"), [chapterId, noteId], options);
   }
 
   /**
@@ -2362,7 +2262,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see PATCH /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes/{note_id}
    */
   updateNote(chapterId: string, noteId: string, body: M.NoteUpdate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(ChaptersServicePlans.updateNote, [chapterId, noteId, body], options);
+    return this.invoke<M.Note>(() => ChaptersServicePlans("updateNote"), [chapterId, noteId, body], options);
   }
 
   /**
@@ -2375,7 +2275,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/notes/{note_id}
    */
   deleteNote(chapterId: string, noteId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(ChaptersServicePlans.deleteNote, [chapterId, noteId], options);
+    return this.invoke<void>(() => ChaptersServicePlans("deleteNote"), [chapterId, noteId], options);
   }
 
   /**
@@ -2387,7 +2287,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets
    */
   getAssetsPage(chapterId: string, options?: ListChapterAssetsOptions): Promise<Page<M.Asset>> {
-    return this.paged<M.Asset>('page', ChaptersServicePlans.getAssetsPage, [chapterId], options);
+    return this.paged<M.Asset>('page', () => ChaptersServicePlans("getAssetsPage"), [chapterId], options);
   }
 
   /**
@@ -2399,7 +2299,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets
    */
   listAllAssets(chapterId: string, options?: ListChapterAssetsOptions): Promise<M.Asset[]> {
-    return this.paged<M.Asset>('list', ChaptersServicePlans.getAssetsPage, [chapterId], options);
+    return this.paged<M.Asset>('list', () => ChaptersServicePlans("getAssetsPage"), [chapterId], options);
   }
 
   /**
@@ -2411,7 +2311,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets
    */
   iterAllAssets(chapterId: string, options?: ListChapterAssetsOptions): AsyncGenerator<M.Asset, void, undefined> {
-    return this.paged<M.Asset>('iter', ChaptersServicePlans.getAssetsPage, [chapterId], options);
+    return this.paged<M.Asset>('iter', () => ChaptersServicePlans("getAssetsPage"), [chapterId], options);
   }
 
   /**
@@ -2424,7 +2324,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see GET /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets/{asset_id}
    */
   getAsset(chapterId: string, assetId: string, options?: CallOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(ChaptersServicePlans.getAsset, [chapterId, assetId], options);
+    return this.invoke<M.Asset>(() => ChaptersServicePlans("getAsset"), [chapterId, assetId], options);
   }
 
   /**
@@ -2437,7 +2337,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see DELETE /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets/{asset_id}
    */
   deleteAsset(chapterId: string, assetId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(ChaptersServicePlans.deleteAsset, [chapterId, assetId], options);
+    return this.invoke<void>(() => ChaptersServicePlans("deleteAsset"), [chapterId, assetId], options);
   }
 
   /**
@@ -2449,7 +2349,7 @@ export class ChaptersService extends Service<{ readonly userId: string; readonly
    * @see POST /companies/{company_id}/campaigns/{campaign_id}/books/{book_id}/chapters/{chapter_id}/assets/upload
    */
   uploadAsset(chapterId: string, filename: string, content: BlobPart, options?: UploadChapterAssetOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(ChaptersServicePlans.uploadAsset, [chapterId, filename, content], options);
+    return this.invoke<M.Asset>(() => ChaptersServicePlans("uploadAsset"), [chapterId, filename, content], options);
   }
 }
 
@@ -2531,30 +2431,9 @@ export interface UploadCharacterAssetOptions extends CallOptions {
   contentType?: string | undefined;
 }
 
-const CharactersServicePlans = {
-  getStatistics: { op: O.getCharacterStatistics, args: ["path:character_id"], query: { numTopTraits: "num_top_traits" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getPage: { op: O.listCharacters, query: { limit: "limit", offset: "offset", campaignId: "campaign_id", userPlayerId: "user_player_id", userCreatorId: "user_creator_id", characterClass: "character_class", characterType: "character_type", status: "status", isTemporary: "is_temporary" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, defaults: { "query:campaign_id": "campaignId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createCharacter, args: ["body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, defaults: { "body:campaign_id": "campaignId" } },
-  get: { op: O.getCharacter, args: ["path:character_id"], query: { include: "include" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  update: { op: O.updateCharacter, args: ["path:character_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteCharacter, args: ["path:character_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getFullSheet: { op: O.getCharacterFullSheet, args: ["path:character_id"], query: { includeAvailableTraits: "include_available_traits" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getFullSheetCategory: { op: O.getCharacterFullSheetCategory, args: ["path:character_id","path:category_id"], query: { includeAvailableTraits: "include_available_traits" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getInventoryPage: { op: O.listCharacterInventoryItems, args: ["path:character_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createInventoryItem: { op: O.createCharacterInventoryItem, args: ["path:character_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getInventoryItem: { op: O.getCharacterInventoryItem, args: ["path:character_id","path:inventory_item_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  updateInventoryItem: { op: O.updateCharacterInventoryItem, args: ["path:character_id","path:inventory_item_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  deleteInventoryItem: { op: O.deleteCharacterInventoryItem, args: ["path:character_id","path:inventory_item_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getNotesPage: { op: O.listCharacterNotes, args: ["path:character_id"], query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  createNote: { op: O.createCharacterNote, args: ["path:character_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getNote: { op: O.getCharacterNote, args: ["path:character_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  updateNote: { op: O.updateCharacterNote, args: ["path:character_id","path:note_id","body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  deleteNote: { op: O.deleteCharacterNote, args: ["path:character_id","path:note_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  getAssetsPage: { op: O.listCharacterAssets, args: ["path:character_id"], query: { limit: "limit", offset: "offset", assetType: "asset_type" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  getAsset: { op: O.getCharacterAsset, args: ["path:character_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  deleteAsset: { op: O.deleteCharacterAsset, args: ["path:character_id","path:asset_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  uploadAsset: { op: O.uploadCharacterAsset, args: ["path:character_id","upload:file"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A CharactersService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CharactersServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.characters.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The characters of one company, with their sheets, statistics, inventory, notes and assets, used on
@@ -2585,7 +2464,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/statistics
    */
   getStatistics(characterId: string, options?: GetCharacterStatisticsOptions): Promise<M.RollStatistics> {
-    return this.invoke<M.RollStatistics>(CharactersServicePlans.getStatistics, [characterId], options);
+    return this.invoke<M.RollStatistics>(() => CharactersServicePlans("getStatistics"), [characterId], options);
   }
 
   /**
@@ -2596,7 +2475,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters
    */
   getPage(options?: ListCharactersOptions): Promise<Page<M.Character>> {
-    return this.paged<M.Character>('page', CharactersServicePlans.getPage, [], options);
+    return this.paged<M.Character>('page', () => CharactersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2607,7 +2486,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters
    */
   listAll(options?: ListCharactersOptions): Promise<M.Character[]> {
-    return this.paged<M.Character>('list', CharactersServicePlans.getPage, [], options);
+    return this.paged<M.Character>('list', () => CharactersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2618,7 +2497,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters
    */
   iterAll(options?: ListCharactersOptions): AsyncGenerator<M.Character, void, undefined> {
-    return this.paged<M.Character>('iter', CharactersServicePlans.getPage, [], options);
+    return this.paged<M.Character>('iter', () => CharactersServicePlans("getPage"), [], options);
   }
 
   /**
@@ -2629,7 +2508,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see POST /companies/{company_id}/characters
    */
   create(body: Omit<M.CharacterCreate, "campaign_id"> & Partial<Pick<M.CharacterCreate, "campaign_id">>, options?: CallOptions): Promise<M.Character> {
-    return this.invoke<M.Character>(CharactersServicePlans.create, [body], options);
+    return this.invoke<M.Character>(() => CharactersServicePlans("create"), [body], options);
   }
 
   /**
@@ -2641,7 +2520,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}
    */
   get(characterId: string, options?: GetCharacterOptions): Promise<M.CharacterDetail> {
-    return this.invoke<M.CharacterDetail>(CharactersServicePlans.get, [characterId], options);
+    return this.invoke<M.CharacterDetail>(() => CharactersServicePlans("get"), [characterId], options);
   }
 
   /**
@@ -2653,7 +2532,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see PATCH /companies/{company_id}/characters/{character_id}
    */
   update(characterId: string, body: M.CharacterUpdate, options?: CallOptions): Promise<M.Character> {
-    return this.invoke<M.Character>(CharactersServicePlans.update, [characterId, body], options);
+    return this.invoke<M.Character>(() => CharactersServicePlans("update"), [characterId, body], options);
   }
 
   /**
@@ -2665,7 +2544,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see DELETE /companies/{company_id}/characters/{character_id}
    */
   delete(characterId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CharactersServicePlans.delete, [characterId], options);
+    return this.invoke<void>(() => CharactersServicePlans("delete"), [characterId], options);
   }
 
   /**
@@ -2677,7 +2556,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/full-sheet
    */
   getFullSheet(characterId: string, options?: GetCharacterFullSheetOptions): Promise<M.CharacterFullSheet> {
-    return this.invoke<M.CharacterFullSheet>(CharactersServicePlans.getFullSheet, [characterId], options);
+    return this.invoke<M.CharacterFullSheet>(() => CharactersServicePlans("getFullSheet"), [characterId], options);
   }
 
   /**
@@ -2690,7 +2569,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/full-sheet/categories/{category_id}
    */
   getFullSheetCategory(characterId: string, categoryId: string, options?: GetCharacterFullSheetCategoryOptions): Promise<M.FullSheetCategory> {
-    return this.invoke<M.FullSheetCategory>(CharactersServicePlans.getFullSheetCategory, [characterId, categoryId], options);
+    return this.invoke<M.FullSheetCategory>(() => CharactersServicePlans("getFullSheetCategory"), [characterId, categoryId], options);
   }
 
   /**
@@ -2702,7 +2581,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/inventory
    */
   getInventoryPage(characterId: string, options?: ListCharacterInventoryItemsOptions): Promise<Page<M.InventoryItem>> {
-    return this.paged<M.InventoryItem>('page', CharactersServicePlans.getInventoryPage, [characterId], options);
+    return this.paged<M.InventoryItem>('page', () => CharactersServicePlans("getInventoryPage"), [characterId], options);
   }
 
   /**
@@ -2714,7 +2593,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/inventory
    */
   listAllInventory(characterId: string, options?: ListCharacterInventoryItemsOptions): Promise<M.InventoryItem[]> {
-    return this.paged<M.InventoryItem>('list', CharactersServicePlans.getInventoryPage, [characterId], options);
+    return this.paged<M.InventoryItem>('list', () => CharactersServicePlans("getInventoryPage"), [characterId], options);
   }
 
   /**
@@ -2726,7 +2605,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/inventory
    */
   iterAllInventory(characterId: string, options?: ListCharacterInventoryItemsOptions): AsyncGenerator<M.InventoryItem, void, undefined> {
-    return this.paged<M.InventoryItem>('iter', CharactersServicePlans.getInventoryPage, [characterId], options);
+    return this.paged<M.InventoryItem>('iter', () => CharactersServicePlans("getInventoryPage"), [characterId], options);
   }
 
   /**
@@ -2738,7 +2617,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see POST /companies/{company_id}/characters/{character_id}/inventory
    */
   createInventoryItem(characterId: string, body: M.InventoryItemCreate, options?: CallOptions): Promise<M.InventoryItem> {
-    return this.invoke<M.InventoryItem>(CharactersServicePlans.createInventoryItem, [characterId, body], options);
+    return this.invoke<M.InventoryItem>(() => CharactersServicePlans("createInventoryItem"), [characterId, body], options);
   }
 
   /**
@@ -2751,7 +2630,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/inventory/{inventory_item_id}
    */
   getInventoryItem(characterId: string, inventoryItemId: string, options?: CallOptions): Promise<M.InventoryItem> {
-    return this.invoke<M.InventoryItem>(CharactersServicePlans.getInventoryItem, [characterId, inventoryItemId], options);
+    return this.invoke<M.InventoryItem>(() => CharactersServicePlans("getInventoryItem"), [characterId, inventoryItemId], options);
   }
 
   /**
@@ -2764,7 +2643,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see PATCH /companies/{company_id}/characters/{character_id}/inventory/{inventory_item_id}
    */
   updateInventoryItem(characterId: string, inventoryItemId: string, body: M.InventoryItemUpdate, options?: CallOptions): Promise<M.InventoryItem> {
-    return this.invoke<M.InventoryItem>(CharactersServicePlans.updateInventoryItem, [characterId, inventoryItemId, body], options);
+    return this.invoke<M.InventoryItem>(() => CharactersServicePlans("updateInventoryItem"), [characterId, inventoryItemId, body], options);
   }
 
   /**
@@ -2777,7 +2656,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see DELETE /companies/{company_id}/characters/{character_id}/inventory/{inventory_item_id}
    */
   deleteInventoryItem(characterId: string, inventoryItemId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CharactersServicePlans.deleteInventoryItem, [characterId, inventoryItemId], options);
+    return this.invoke<void>(() => CharactersServicePlans("deleteInventoryItem"), [characterId, inventoryItemId], options);
   }
 
   /**
@@ -2789,7 +2668,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/notes
    */
   getNotesPage(characterId: string, options?: ListCharacterNotesOptions): Promise<Page<M.Note>> {
-    return this.paged<M.Note>('page', CharactersServicePlans.getNotesPage, [characterId], options);
+    return this.paged<M.Note>('page', () => CharactersServicePlans("getNotesPage"), [characterId], options);
   }
 
   /**
@@ -2801,7 +2680,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/notes
    */
   listAllNotes(characterId: string, options?: ListCharacterNotesOptions): Promise<M.Note[]> {
-    return this.paged<M.Note>('list', CharactersServicePlans.getNotesPage, [characterId], options);
+    return this.paged<M.Note>('list', () => CharactersServicePlans("getNotesPage"), [characterId], options);
   }
 
   /**
@@ -2813,7 +2692,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/notes
    */
   iterAllNotes(characterId: string, options?: ListCharacterNotesOptions): AsyncGenerator<M.Note, void, undefined> {
-    return this.paged<M.Note>('iter', CharactersServicePlans.getNotesPage, [characterId], options);
+    return this.paged<M.Note>('iter', () => CharactersServicePlans("getNotesPage"), [characterId], options);
   }
 
   /**
@@ -2825,7 +2704,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see POST /companies/{company_id}/characters/{character_id}/notes
    */
   createNote(characterId: string, body: M.NoteCreate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CharactersServicePlans.createNote, [characterId, body], options);
+    return this.invoke<M.Note>(() => CharactersServicePlans("createNote"), [characterId, body], options);
   }
 
   /**
@@ -2838,7 +2717,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/notes/{note_id}
    */
   getNote(characterId: string, noteId: string, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CharactersServicePlans.getNote, [characterId, noteId], options);
+    return this.invoke<M.Note>(() => CharactersServicePlans("getNote"), [characterId, noteId], options);
   }
 
   /**
@@ -2851,7 +2730,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see PATCH /companies/{company_id}/characters/{character_id}/notes/{note_id}
    */
   updateNote(characterId: string, noteId: string, body: M.NoteUpdate, options?: CallOptions): Promise<M.Note> {
-    return this.invoke<M.Note>(CharactersServicePlans.updateNote, [characterId, noteId, body], options);
+    return this.invoke<M.Note>(() => CharactersServicePlans("updateNote"), [characterId, noteId, body], options);
   }
 
   /**
@@ -2864,7 +2743,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see DELETE /companies/{company_id}/characters/{character_id}/notes/{note_id}
    */
   deleteNote(characterId: string, noteId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CharactersServicePlans.deleteNote, [characterId, noteId], options);
+    return this.invoke<void>(() => CharactersServicePlans("deleteNote"), [characterId, noteId], options);
   }
 
   /**
@@ -2876,7 +2755,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/assets
    */
   getAssetsPage(characterId: string, options?: ListCharacterAssetsOptions): Promise<Page<M.Asset>> {
-    return this.paged<M.Asset>('page', CharactersServicePlans.getAssetsPage, [characterId], options);
+    return this.paged<M.Asset>('page', () => CharactersServicePlans("getAssetsPage"), [characterId], options);
   }
 
   /**
@@ -2888,7 +2767,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/assets
    */
   listAllAssets(characterId: string, options?: ListCharacterAssetsOptions): Promise<M.Asset[]> {
-    return this.paged<M.Asset>('list', CharactersServicePlans.getAssetsPage, [characterId], options);
+    return this.paged<M.Asset>('list', () => CharactersServicePlans("getAssetsPage"), [characterId], options);
   }
 
   /**
@@ -2900,7 +2779,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/assets
    */
   iterAllAssets(characterId: string, options?: ListCharacterAssetsOptions): AsyncGenerator<M.Asset, void, undefined> {
-    return this.paged<M.Asset>('iter', CharactersServicePlans.getAssetsPage, [characterId], options);
+    return this.paged<M.Asset>('iter', () => CharactersServicePlans("getAssetsPage"), [characterId], options);
   }
 
   /**
@@ -2913,7 +2792,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see GET /companies/{company_id}/characters/{character_id}/assets/{asset_id}
    */
   getAsset(characterId: string, assetId: string, options?: CallOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(CharactersServicePlans.getAsset, [characterId, assetId], options);
+    return this.invoke<M.Asset>(() => CharactersServicePlans("getAsset"), [characterId, assetId], options);
   }
 
   /**
@@ -2926,7 +2805,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see DELETE /companies/{company_id}/characters/{character_id}/assets/{asset_id}
    */
   deleteAsset(characterId: string, assetId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(CharactersServicePlans.deleteAsset, [characterId, assetId], options);
+    return this.invoke<void>(() => CharactersServicePlans("deleteAsset"), [characterId, assetId], options);
   }
 
   /**
@@ -2938,7 +2817,7 @@ export class CharactersService extends Service<{ readonly userId: string; readon
    * @see POST /companies/{company_id}/characters/{character_id}/assets/upload
    */
   uploadAsset(characterId: string, filename: string, content: BlobPart, options?: UploadCharacterAssetOptions): Promise<M.Asset> {
-    return this.invoke<M.Asset>(CharactersServicePlans.uploadAsset, [characterId, filename, content], options);
+    return this.invoke<M.Asset>(() => CharactersServicePlans("uploadAsset"), [characterId, filename, content], options);
   }
 }
 
@@ -2960,16 +2839,9 @@ export interface DeleteCharacterTraitOptions extends CallOptions {
   currency?: T.DeleteCharacterTraitQuery["currency"] | undefined;
 }
 
-const CharacterTraitsServicePlans = {
-  getPage: { op: O.listCharacterTraits, query: { limit: "limit", offset: "offset", categoryId: "category_id", isRollable: "is_rollable" }, bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  get: { op: O.getCharacterTrait, args: ["path:character_trait_id"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  delete: { op: O.deleteCharacterTrait, args: ["path:character_trait_id"], query: { currency: "currency" }, bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  assign: { op: O.assignTraitToCharacter, args: ["body:trait_id","body:value","body:currency"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  bulkAssign: { op: O.bulkAssignTraitsToCharacter, args: ["body"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  create: { op: O.createCustomTrait, args: ["body"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  getValueOptions: { op: O.getTraitValueOptions, args: ["path:character_trait_id"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-  changeValue: { op: O.modifyTraitValue, args: ["path:character_trait_id","body:target_value","body:currency"], bind: { "path:company_id": "companyId", "path:character_id": "characterId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A CharacterTraitsService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CharacterTraitsServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.characterTraits.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The traits of one character: assign, create custom ones, change values, used on behalf of `userId`.
@@ -3004,7 +2876,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see GET /companies/{company_id}/characters/{character_id}/traits
    */
   getPage(options?: ListCharacterTraitsOptions): Promise<Page<M.CharacterTrait>> {
-    return this.paged<M.CharacterTrait>('page', CharacterTraitsServicePlans.getPage, [], options);
+    return this.paged<M.CharacterTrait>('page', () => CharacterTraitsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3015,7 +2887,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see GET /companies/{company_id}/characters/{character_id}/traits
    */
   listAll(options?: ListCharacterTraitsOptions): Promise<M.CharacterTrait[]> {
-    return this.paged<M.CharacterTrait>('list', CharacterTraitsServicePlans.getPage, [], options);
+    return this.paged<M.CharacterTrait>('list', () => CharacterTraitsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3026,7 +2898,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see GET /companies/{company_id}/characters/{character_id}/traits
    */
   iterAll(options?: ListCharacterTraitsOptions): AsyncGenerator<M.CharacterTrait, void, undefined> {
-    return this.paged<M.CharacterTrait>('iter', CharacterTraitsServicePlans.getPage, [], options);
+    return this.paged<M.CharacterTrait>('iter', () => CharacterTraitsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3038,7 +2910,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see GET /companies/{company_id}/characters/{character_id}/traits/{character_trait_id}
    */
   get(characterTraitId: string, options?: CallOptions): Promise<M.CharacterTrait> {
-    return this.invoke<M.CharacterTrait>(CharacterTraitsServicePlans.get, [characterTraitId], options);
+    return this.invoke<M.CharacterTrait>(() => CharacterTraitsServicePlans("get"), [characterTraitId], options);
   }
 
   /**
@@ -3050,7 +2922,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see DELETE /companies/{company_id}/characters/{character_id}/traits/{character_trait_id}
    */
   delete(characterTraitId: string, options?: DeleteCharacterTraitOptions): Promise<void> {
-    return this.invoke<void>(CharacterTraitsServicePlans.delete, [characterTraitId], options);
+    return this.invoke<void>(() => CharacterTraitsServicePlans("delete"), [characterTraitId], options);
   }
 
   /**
@@ -3061,7 +2933,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see POST /companies/{company_id}/characters/{character_id}/traits/assign
    */
   assign(traitId: T.AssignTraitToCharacterBody["trait_id"], value: T.AssignTraitToCharacterBody["value"], currency: T.AssignTraitToCharacterBody["currency"], options?: CallOptions): Promise<M.CharacterTrait> {
-    return this.invoke<M.CharacterTrait>(CharacterTraitsServicePlans.assign, [traitId, value, currency], options);
+    return this.invoke<M.CharacterTrait>(() => CharacterTraitsServicePlans("assign"), [traitId, value, currency], options);
   }
 
   /**
@@ -3072,7 +2944,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see POST /companies/{company_id}/characters/{character_id}/traits/bulk-assign
    */
   bulkAssign(body: T.BulkAssignTraitsToCharacterBody, options?: CallOptions): Promise<M.BulkAssignTraitResult> {
-    return this.invoke<M.BulkAssignTraitResult>(CharacterTraitsServicePlans.bulkAssign, [body], options);
+    return this.invoke<M.BulkAssignTraitResult>(() => CharacterTraitsServicePlans("bulkAssign"), [body], options);
   }
 
   /**
@@ -3083,7 +2955,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see POST /companies/{company_id}/characters/{character_id}/traits/create
    */
   create(body: M.CustomTraitCreate, options?: CallOptions): Promise<M.CharacterTrait> {
-    return this.invoke<M.CharacterTrait>(CharacterTraitsServicePlans.create, [body], options);
+    return this.invoke<M.CharacterTrait>(() => CharacterTraitsServicePlans("create"), [body], options);
   }
 
   /**
@@ -3095,7 +2967,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see GET /companies/{company_id}/characters/{character_id}/traits/{character_trait_id}/value-options
    */
   getValueOptions(characterTraitId: string, options?: CallOptions): Promise<M.TraitValueOptions> {
-    return this.invoke<M.TraitValueOptions>(CharacterTraitsServicePlans.getValueOptions, [characterTraitId], options);
+    return this.invoke<M.TraitValueOptions>(() => CharacterTraitsServicePlans("getValueOptions"), [characterTraitId], options);
   }
 
   /**
@@ -3107,7 +2979,7 @@ export class CharacterTraitsService extends Service<{ readonly userId: string; r
    * @see PUT /companies/{company_id}/characters/{character_id}/traits/{character_trait_id}/value
    */
   changeValue(characterTraitId: string, targetValue: T.ModifyTraitValueBody["target_value"], currency: T.ModifyTraitValueBody["currency"], options?: CallOptions): Promise<M.CharacterTrait> {
-    return this.invoke<M.CharacterTrait>(CharacterTraitsServicePlans.changeValue, [characterTraitId, targetValue, currency], options);
+    return this.invoke<M.CharacterTrait>(() => CharacterTraitsServicePlans("changeValue"), [characterTraitId, targetValue, currency], options);
   }
 }
 
@@ -3123,13 +2995,9 @@ export interface StartChargenSessionOptions extends CallOptions {
   campaignId?: string | undefined;
 }
 
-const CharacterAutogenServicePlans = {
-  generateCharacter: { op: O.autogenerateCharacter, args: ["body"], query: { campaignId: "campaign_id" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, defaults: { "query:campaign_id": "campaignId" } },
-  startChargenSession: { op: O.startChargenSession, query: { campaignId: "campaign_id" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, defaults: { "query:campaign_id": "campaignId" } },
-  finalizeChargenSession: { op: O.finalizeChargenSession, args: ["body:session_id","body:selected_character_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-  listAll: { op: O.listChargenSessions, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getChargenSession, args: ["path:session_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId?" } },
-} satisfies Record<string, MethodPlan>;
+/** A CharacterAutogenService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CharacterAutogenServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.characterAutogen.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Character generation: one random character, or a chargen session of several candidates to pick
@@ -3159,7 +3027,7 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
    * @see POST /companies/{company_id}/characters/autogenerate
    */
   generateCharacter(body: M.AutogenerateCharacterRequest, options?: AutogenerateCharacterOptions): Promise<M.Character> {
-    return this.invoke<M.Character>(CharacterAutogenServicePlans.generateCharacter, [body], options);
+    return this.invoke<M.Character>(() => CharacterAutogenServicePlans("generateCharacter"), [body], options);
   }
 
   /**
@@ -3170,7 +3038,7 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
    * @see POST /companies/{company_id}/characters/chargen/start
    */
   startChargenSession(options?: StartChargenSessionOptions): Promise<M.ChargenSession> {
-    return this.invoke<M.ChargenSession>(CharacterAutogenServicePlans.startChargenSession, [], options);
+    return this.invoke<M.ChargenSession>(() => CharacterAutogenServicePlans("startChargenSession"), [], options);
   }
 
   /**
@@ -3181,7 +3049,7 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
    * @see POST /companies/{company_id}/characters/chargen/finalize
    */
   finalizeChargenSession(sessionId: T.FinalizeChargenSessionBody["session_id"], selectedCharacterId: T.FinalizeChargenSessionBody["selected_character_id"], options?: CallOptions): Promise<M.Character> {
-    return this.invoke<M.Character>(CharacterAutogenServicePlans.finalizeChargenSession, [sessionId, selectedCharacterId], options);
+    return this.invoke<M.Character>(() => CharacterAutogenServicePlans("finalizeChargenSession"), [sessionId, selectedCharacterId], options);
   }
 
   /**
@@ -3192,7 +3060,7 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
    * @see GET /companies/{company_id}/characters/chargen/sessions
    */
   listAll(options?: CallOptions): Promise<T.ListChargenSessionsResult> {
-    return this.invoke<T.ListChargenSessionsResult>(CharacterAutogenServicePlans.listAll, [], options);
+    return this.invoke<T.ListChargenSessionsResult>(() => CharacterAutogenServicePlans("listAll"), [], options);
   }
 
   /**
@@ -3204,7 +3072,7 @@ export class CharacterAutogenService extends Service<{ readonly userId: string; 
    * @see GET /companies/{company_id}/characters/chargen/sessions/{session_id}
    */
   get(sessionId: string, options?: CallOptions): Promise<M.ChargenSession> {
-    return this.invoke<M.ChargenSession>(CharacterAutogenServicePlans.get, [sessionId], options);
+    return this.invoke<M.ChargenSession>(() => CharacterAutogenServicePlans("get"), [sessionId], options);
   }
 }
 
@@ -3308,24 +3176,9 @@ export interface ListCharacterBlueprintWerewolfAuspicesOptions extends CallOptio
   gameVersion?: T.ListCharacterBlueprintWerewolfAuspicesQuery["game_version"] | undefined;
 }
 
-const CharacterBlueprintServicePlans = {
-  getSectionsPage: { op: O.listCharacterBlueprintSections, query: { limit: "limit", offset: "offset", gameVersion: "game_version", characterClass: "character_class" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getSection: { op: O.getCharacterBlueprintSection, args: ["path:section_id"], bind: { "path:company_id": "companyId" } },
-  getCategoriesPage: { op: O.listCharacterBlueprintCategories, query: { limit: "limit", offset: "offset", gameVersion: "game_version", sectionId: "section_id", characterClass: "character_class" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getCategory: { op: O.getCharacterBlueprintCategory, args: ["path:category_id"], bind: { "path:company_id": "companyId" } },
-  getSubcategoriesPage: { op: O.listCharacterBlueprintSubcategories, query: { limit: "limit", offset: "offset", gameVersion: "game_version", categoryId: "category_id", characterClass: "character_class" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getSubcategory: { op: O.getCharacterBlueprintSubcategory, args: ["path:subcategory_id"], bind: { "path:company_id": "companyId" } },
-  getTraitsPage: { op: O.listAllCharacterBlueprintTraits, query: { limit: "limit", offset: "offset", gameVersion: "game_version", characterClass: "character_class", categoryId: "category_id", subcategoryId: "subcategory_id", excludeSubcategoryTraits: "exclude_subcategory_traits", isRollable: "is_rollable", orderBy: "order_by" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getTrait: { op: O.getCharacterBlueprintTrait, args: ["path:trait_id"], bind: { "path:company_id": "companyId" } },
-  getConceptsPage: { op: O.listCharacterBlueprintConcepts, query: { limit: "limit", offset: "offset" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getConcept: { op: O.getCharacterBlueprintConcept, args: ["path:concept_id"], bind: { "path:company_id": "companyId" } },
-  getVampireClansPage: { op: O.listCharacterBlueprintVampireClans, query: { limit: "limit", offset: "offset", gameVersion: "game_version" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getVampireClan: { op: O.getCharacterBlueprintVampireClan, args: ["path:vampire_clan_id"], bind: { "path:company_id": "companyId" } },
-  getWerewolfTribesPage: { op: O.listCharacterBlueprintWerewolfTribes, query: { limit: "limit", offset: "offset", gameVersion: "game_version" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getWerewolfTribe: { op: O.getCharacterBlueprintWerewolfTribe, args: ["path:werewolf_tribe_id"], bind: { "path:company_id": "companyId" } },
-  getWerewolfAuspicesPage: { op: O.listCharacterBlueprintWerewolfAuspices, query: { limit: "limit", offset: "offset", gameVersion: "game_version" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  getWerewolfAuspice: { op: O.getCharacterBlueprintWerewolfAuspice, args: ["path:werewolf_auspice_id"], bind: { "path:company_id": "companyId" } },
-} satisfies Record<string, MethodPlan>;
+/** A CharacterBlueprintService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const CharacterBlueprintServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.characterBlueprint.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The read-only character-sheet catalogue: sections, categories, subcategories, traits, concepts,
@@ -3351,7 +3204,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/sections
    */
   getSectionsPage(options?: ListCharacterBlueprintSectionsOptions): Promise<Page<M.SheetSection>> {
-    return this.paged<M.SheetSection>('page', CharacterBlueprintServicePlans.getSectionsPage, [], options);
+    return this.paged<M.SheetSection>('page', () => CharacterBlueprintServicePlans("getSectionsPage"), [], options);
   }
 
   /**
@@ -3362,7 +3215,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/sections
    */
   listAllSections(options?: ListCharacterBlueprintSectionsOptions): Promise<M.SheetSection[]> {
-    return this.paged<M.SheetSection>('list', CharacterBlueprintServicePlans.getSectionsPage, [], options);
+    return this.paged<M.SheetSection>('list', () => CharacterBlueprintServicePlans("getSectionsPage"), [], options);
   }
 
   /**
@@ -3373,7 +3226,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/sections
    */
   iterAllSections(options?: ListCharacterBlueprintSectionsOptions): AsyncGenerator<M.SheetSection, void, undefined> {
-    return this.paged<M.SheetSection>('iter', CharacterBlueprintServicePlans.getSectionsPage, [], options);
+    return this.paged<M.SheetSection>('iter', () => CharacterBlueprintServicePlans("getSectionsPage"), [], options);
   }
 
   /**
@@ -3385,7 +3238,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/sections/{section_id}
    */
   getSection(sectionId: string, options?: CallOptions): Promise<M.SheetSection> {
-    return this.invoke<M.SheetSection>(CharacterBlueprintServicePlans.getSection, [sectionId], options);
+    return this.invoke<M.SheetSection>(() => CharacterBlueprintServicePlans("getSection"), [sectionId], options);
   }
 
   /**
@@ -3396,7 +3249,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/categories
    */
   getCategoriesPage(options?: ListCharacterBlueprintCategoriesOptions): Promise<Page<M.TraitCategory>> {
-    return this.paged<M.TraitCategory>('page', CharacterBlueprintServicePlans.getCategoriesPage, [], options);
+    return this.paged<M.TraitCategory>('page', () => CharacterBlueprintServicePlans("getCategoriesPage"), [], options);
   }
 
   /**
@@ -3407,7 +3260,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/categories
    */
   listAllCategories(options?: ListCharacterBlueprintCategoriesOptions): Promise<M.TraitCategory[]> {
-    return this.paged<M.TraitCategory>('list', CharacterBlueprintServicePlans.getCategoriesPage, [], options);
+    return this.paged<M.TraitCategory>('list', () => CharacterBlueprintServicePlans("getCategoriesPage"), [], options);
   }
 
   /**
@@ -3418,7 +3271,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/categories
    */
   iterAllCategories(options?: ListCharacterBlueprintCategoriesOptions): AsyncGenerator<M.TraitCategory, void, undefined> {
-    return this.paged<M.TraitCategory>('iter', CharacterBlueprintServicePlans.getCategoriesPage, [], options);
+    return this.paged<M.TraitCategory>('iter', () => CharacterBlueprintServicePlans("getCategoriesPage"), [], options);
   }
 
   /**
@@ -3430,7 +3283,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/categories/{category_id}
    */
   getCategory(categoryId: string, options?: CallOptions): Promise<M.TraitCategory> {
-    return this.invoke<M.TraitCategory>(CharacterBlueprintServicePlans.getCategory, [categoryId], options);
+    return this.invoke<M.TraitCategory>(() => CharacterBlueprintServicePlans("getCategory"), [categoryId], options);
   }
 
   /**
@@ -3441,7 +3294,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/subcategories
    */
   getSubcategoriesPage(options?: ListCharacterBlueprintSubcategoriesOptions): Promise<Page<M.TraitSubcategory>> {
-    return this.paged<M.TraitSubcategory>('page', CharacterBlueprintServicePlans.getSubcategoriesPage, [], options);
+    return this.paged<M.TraitSubcategory>('page', () => CharacterBlueprintServicePlans("getSubcategoriesPage"), [], options);
   }
 
   /**
@@ -3452,7 +3305,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/subcategories
    */
   listAllSubcategories(options?: ListCharacterBlueprintSubcategoriesOptions): Promise<M.TraitSubcategory[]> {
-    return this.paged<M.TraitSubcategory>('list', CharacterBlueprintServicePlans.getSubcategoriesPage, [], options);
+    return this.paged<M.TraitSubcategory>('list', () => CharacterBlueprintServicePlans("getSubcategoriesPage"), [], options);
   }
 
   /**
@@ -3463,7 +3316,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/subcategories
    */
   iterAllSubcategories(options?: ListCharacterBlueprintSubcategoriesOptions): AsyncGenerator<M.TraitSubcategory, void, undefined> {
-    return this.paged<M.TraitSubcategory>('iter', CharacterBlueprintServicePlans.getSubcategoriesPage, [], options);
+    return this.paged<M.TraitSubcategory>('iter', () => CharacterBlueprintServicePlans("getSubcategoriesPage"), [], options);
   }
 
   /**
@@ -3475,7 +3328,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/subcategories/{subcategory_id}
    */
   getSubcategory(subcategoryId: string, options?: CallOptions): Promise<M.TraitSubcategory> {
-    return this.invoke<M.TraitSubcategory>(CharacterBlueprintServicePlans.getSubcategory, [subcategoryId], options);
+    return this.invoke<M.TraitSubcategory>(() => CharacterBlueprintServicePlans("getSubcategory"), [subcategoryId], options);
   }
 
   /**
@@ -3486,7 +3339,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/traits
    */
   getTraitsPage(options?: ListAllCharacterBlueprintTraitsOptions): Promise<Page<M.Trait>> {
-    return this.paged<M.Trait>('page', CharacterBlueprintServicePlans.getTraitsPage, [], options);
+    return this.paged<M.Trait>('page', () => CharacterBlueprintServicePlans("getTraitsPage"), [], options);
   }
 
   /**
@@ -3497,7 +3350,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/traits
    */
   listAllTraits(options?: ListAllCharacterBlueprintTraitsOptions): Promise<M.Trait[]> {
-    return this.paged<M.Trait>('list', CharacterBlueprintServicePlans.getTraitsPage, [], options);
+    return this.paged<M.Trait>('list', () => CharacterBlueprintServicePlans("getTraitsPage"), [], options);
   }
 
   /**
@@ -3508,7 +3361,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/traits
    */
   iterAllTraits(options?: ListAllCharacterBlueprintTraitsOptions): AsyncGenerator<M.Trait, void, undefined> {
-    return this.paged<M.Trait>('iter', CharacterBlueprintServicePlans.getTraitsPage, [], options);
+    return this.paged<M.Trait>('iter', () => CharacterBlueprintServicePlans("getTraitsPage"), [], options);
   }
 
   /**
@@ -3520,7 +3373,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/traits/{trait_id}
    */
   getTrait(traitId: string, options?: CallOptions): Promise<M.Trait> {
-    return this.invoke<M.Trait>(CharacterBlueprintServicePlans.getTrait, [traitId], options);
+    return this.invoke<M.Trait>(() => CharacterBlueprintServicePlans("getTrait"), [traitId], options);
   }
 
   /**
@@ -3531,7 +3384,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/concepts
    */
   getConceptsPage(options?: ListCharacterBlueprintConceptsOptions): Promise<Page<M.CharacterConcept>> {
-    return this.paged<M.CharacterConcept>('page', CharacterBlueprintServicePlans.getConceptsPage, [], options);
+    return this.paged<M.CharacterConcept>('page', () => CharacterBlueprintServicePlans("getConceptsPage"), [], options);
   }
 
   /**
@@ -3542,7 +3395,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/concepts
    */
   listAllConcepts(options?: ListCharacterBlueprintConceptsOptions): Promise<M.CharacterConcept[]> {
-    return this.paged<M.CharacterConcept>('list', CharacterBlueprintServicePlans.getConceptsPage, [], options);
+    return this.paged<M.CharacterConcept>('list', () => CharacterBlueprintServicePlans("getConceptsPage"), [], options);
   }
 
   /**
@@ -3553,7 +3406,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/concepts
    */
   iterAllConcepts(options?: ListCharacterBlueprintConceptsOptions): AsyncGenerator<M.CharacterConcept, void, undefined> {
-    return this.paged<M.CharacterConcept>('iter', CharacterBlueprintServicePlans.getConceptsPage, [], options);
+    return this.paged<M.CharacterConcept>('iter', () => CharacterBlueprintServicePlans("getConceptsPage"), [], options);
   }
 
   /**
@@ -3565,7 +3418,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/concepts/{concept_id}
    */
   getConcept(conceptId: string, options?: CallOptions): Promise<M.CharacterConcept> {
-    return this.invoke<M.CharacterConcept>(CharacterBlueprintServicePlans.getConcept, [conceptId], options);
+    return this.invoke<M.CharacterConcept>(() => CharacterBlueprintServicePlans("getConcept"), [conceptId], options);
   }
 
   /**
@@ -3576,7 +3429,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/vampire-clans
    */
   getVampireClansPage(options?: ListCharacterBlueprintVampireClansOptions): Promise<Page<M.VampireClan>> {
-    return this.paged<M.VampireClan>('page', CharacterBlueprintServicePlans.getVampireClansPage, [], options);
+    return this.paged<M.VampireClan>('page', () => CharacterBlueprintServicePlans("getVampireClansPage"), [], options);
   }
 
   /**
@@ -3587,7 +3440,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/vampire-clans
    */
   listAllVampireClans(options?: ListCharacterBlueprintVampireClansOptions): Promise<M.VampireClan[]> {
-    return this.paged<M.VampireClan>('list', CharacterBlueprintServicePlans.getVampireClansPage, [], options);
+    return this.paged<M.VampireClan>('list', () => CharacterBlueprintServicePlans("getVampireClansPage"), [], options);
   }
 
   /**
@@ -3598,7 +3451,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/vampire-clans
    */
   iterAllVampireClans(options?: ListCharacterBlueprintVampireClansOptions): AsyncGenerator<M.VampireClan, void, undefined> {
-    return this.paged<M.VampireClan>('iter', CharacterBlueprintServicePlans.getVampireClansPage, [], options);
+    return this.paged<M.VampireClan>('iter', () => CharacterBlueprintServicePlans("getVampireClansPage"), [], options);
   }
 
   /**
@@ -3610,7 +3463,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/vampire-clans/{vampire_clan_id}
    */
   getVampireClan(vampireClanId: string, options?: CallOptions): Promise<M.VampireClan> {
-    return this.invoke<M.VampireClan>(CharacterBlueprintServicePlans.getVampireClan, [vampireClanId], options);
+    return this.invoke<M.VampireClan>(() => CharacterBlueprintServicePlans("getVampireClan"), [vampireClanId], options);
   }
 
   /**
@@ -3621,7 +3474,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-tribes
    */
   getWerewolfTribesPage(options?: ListCharacterBlueprintWerewolfTribesOptions): Promise<Page<M.WerewolfTribe>> {
-    return this.paged<M.WerewolfTribe>('page', CharacterBlueprintServicePlans.getWerewolfTribesPage, [], options);
+    return this.paged<M.WerewolfTribe>('page', () => CharacterBlueprintServicePlans("getWerewolfTribesPage"), [], options);
   }
 
   /**
@@ -3632,7 +3485,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-tribes
    */
   listAllWerewolfTribes(options?: ListCharacterBlueprintWerewolfTribesOptions): Promise<M.WerewolfTribe[]> {
-    return this.paged<M.WerewolfTribe>('list', CharacterBlueprintServicePlans.getWerewolfTribesPage, [], options);
+    return this.paged<M.WerewolfTribe>('list', () => CharacterBlueprintServicePlans("getWerewolfTribesPage"), [], options);
   }
 
   /**
@@ -3643,7 +3496,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-tribes
    */
   iterAllWerewolfTribes(options?: ListCharacterBlueprintWerewolfTribesOptions): AsyncGenerator<M.WerewolfTribe, void, undefined> {
-    return this.paged<M.WerewolfTribe>('iter', CharacterBlueprintServicePlans.getWerewolfTribesPage, [], options);
+    return this.paged<M.WerewolfTribe>('iter', () => CharacterBlueprintServicePlans("getWerewolfTribesPage"), [], options);
   }
 
   /**
@@ -3655,7 +3508,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-tribes/{werewolf_tribe_id}
    */
   getWerewolfTribe(werewolfTribeId: string, options?: CallOptions): Promise<M.WerewolfTribe> {
-    return this.invoke<M.WerewolfTribe>(CharacterBlueprintServicePlans.getWerewolfTribe, [werewolfTribeId], options);
+    return this.invoke<M.WerewolfTribe>(() => CharacterBlueprintServicePlans("getWerewolfTribe"), [werewolfTribeId], options);
   }
 
   /**
@@ -3666,7 +3519,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-auspices
    */
   getWerewolfAuspicesPage(options?: ListCharacterBlueprintWerewolfAuspicesOptions): Promise<Page<M.WerewolfAuspice>> {
-    return this.paged<M.WerewolfAuspice>('page', CharacterBlueprintServicePlans.getWerewolfAuspicesPage, [], options);
+    return this.paged<M.WerewolfAuspice>('page', () => CharacterBlueprintServicePlans("getWerewolfAuspicesPage"), [], options);
   }
 
   /**
@@ -3677,7 +3530,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-auspices
    */
   listAllWerewolfAuspices(options?: ListCharacterBlueprintWerewolfAuspicesOptions): Promise<M.WerewolfAuspice[]> {
-    return this.paged<M.WerewolfAuspice>('list', CharacterBlueprintServicePlans.getWerewolfAuspicesPage, [], options);
+    return this.paged<M.WerewolfAuspice>('list', () => CharacterBlueprintServicePlans("getWerewolfAuspicesPage"), [], options);
   }
 
   /**
@@ -3688,7 +3541,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-auspices
    */
   iterAllWerewolfAuspices(options?: ListCharacterBlueprintWerewolfAuspicesOptions): AsyncGenerator<M.WerewolfAuspice, void, undefined> {
-    return this.paged<M.WerewolfAuspice>('iter', CharacterBlueprintServicePlans.getWerewolfAuspicesPage, [], options);
+    return this.paged<M.WerewolfAuspice>('iter', () => CharacterBlueprintServicePlans("getWerewolfAuspicesPage"), [], options);
   }
 
   /**
@@ -3700,7 +3553,7 @@ export class CharacterBlueprintService extends Service<{ readonly userId: string
    * @see GET /companies/{company_id}/characterblueprint/werewolf-auspices/{werewolf_auspice_id}
    */
   getWerewolfAuspice(werewolfAuspiceId: string, options?: CallOptions): Promise<M.WerewolfAuspice> {
-    return this.invoke<M.WerewolfAuspice>(CharacterBlueprintServicePlans.getWerewolfAuspice, [werewolfAuspiceId], options);
+    return this.invoke<M.WerewolfAuspice>(() => CharacterBlueprintServicePlans("getWerewolfAuspice"), [werewolfAuspiceId], options);
   }
 }
 
@@ -3720,12 +3573,9 @@ export interface ListDiceRollsOptions extends CallOptions {
   characterType?: T.ListDiceRollsQuery["character_type"] | undefined;
 }
 
-const DiceRollsServicePlans = {
-  getPage: { op: O.listDiceRolls, query: { limit: "limit", offset: "offset", userId: "userid", characterId: "characterid", campaignId: "campaignid", characterType: "character_type" }, bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 100 } },
-  create: { op: O.createDiceRoll, args: ["body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  get: { op: O.getDiceRoll, args: ["path:diceroll_id"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-  createFromQuickroll: { op: O.createQuickRoll, args: ["body"], bind: { "path:company_id": "companyId", "header:On-Behalf-Of": "userId" } },
-} satisfies Record<string, MethodPlan>;
+/** A DiceRollsService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const DiceRollsServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.diceRolls.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Dice rolls of one company, rolled on behalf of `userId`.
@@ -3749,7 +3599,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/dicerolls
    */
   getPage(options?: ListDiceRollsOptions): Promise<Page<M.DiceRoll>> {
-    return this.paged<M.DiceRoll>('page', DiceRollsServicePlans.getPage, [], options);
+    return this.paged<M.DiceRoll>('page', () => DiceRollsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3760,7 +3610,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/dicerolls
    */
   listAll(options?: ListDiceRollsOptions): Promise<M.DiceRoll[]> {
-    return this.paged<M.DiceRoll>('list', DiceRollsServicePlans.getPage, [], options);
+    return this.paged<M.DiceRoll>('list', () => DiceRollsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3771,7 +3621,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/dicerolls
    */
   iterAll(options?: ListDiceRollsOptions): AsyncGenerator<M.DiceRoll, void, undefined> {
-    return this.paged<M.DiceRoll>('iter', DiceRollsServicePlans.getPage, [], options);
+    return this.paged<M.DiceRoll>('iter', () => DiceRollsServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3784,7 +3634,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/dicerolls
    */
   create(body?: M.DiceRollCreate, options?: CallOptions): Promise<M.DiceRoll> {
-    return this.invoke<M.DiceRoll>(DiceRollsServicePlans.create, [body ?? {}], options);
+    return this.invoke<M.DiceRoll>(() => DiceRollsServicePlans("create"), [body ?? {}], options);
   }
 
   /**
@@ -3796,7 +3646,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see GET /companies/{company_id}/dicerolls/{diceroll_id}
    */
   get(dicerollId: string, options?: CallOptions): Promise<M.DiceRoll> {
-    return this.invoke<M.DiceRoll>(DiceRollsServicePlans.get, [dicerollId], options);
+    return this.invoke<M.DiceRoll>(() => DiceRollsServicePlans("get"), [dicerollId], options);
   }
 
   /**
@@ -3810,7 +3660,7 @@ export class DiceRollsService extends Service<{ readonly userId: string; readonl
    * @see POST /companies/{company_id}/dicerolls/quickroll
    */
   createFromQuickroll(body: M.DiceRollQuickrollCreate, options?: CallOptions): Promise<M.DiceRoll> {
-    return this.invoke<M.DiceRoll>(DiceRollsServicePlans.createFromQuickroll, [body], options);
+    return this.invoke<M.DiceRoll>(() => DiceRollsServicePlans("createFromQuickroll"), [body], options);
   }
 }
 
@@ -3824,13 +3674,9 @@ export interface ListDictionaryTermsOptions extends CallOptions {
   term?: string | undefined;
 }
 
-const DictionaryServicePlans = {
-  getPage: { op: O.listDictionaryTerms, query: { limit: "limit", offset: "offset", term: "term" }, bind: { "path:company_id": "companyId" }, page: { items: "items", total: "total", limit: "limit", offset: "offset", pageLimit: 10, iterLimit: 1000 } },
-  create: { op: O.createDictionaryTerm, args: ["body"], bind: { "path:company_id": "companyId" } },
-  get: { op: O.getDictionaryTerm, args: ["path:dictionary_term_id"], bind: { "path:company_id": "companyId" } },
-  update: { op: O.updateDictionaryTerm, args: ["path:dictionary_term_id","body"], bind: { "path:company_id": "companyId" } },
-  delete: { op: O.deleteDictionaryTerm, args: ["path:dictionary_term_id"], bind: { "path:company_id": "companyId" } },
-} satisfies Record<string, MethodPlan>;
+/** A DictionaryService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const DictionaryServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.dictionary.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * The company's glossary, including the system terms (a reference collection, walked in pages of
@@ -3855,7 +3701,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see GET /companies/{company_id}/dictionaries
    */
   getPage(options?: ListDictionaryTermsOptions): Promise<Page<M.DictionaryTerm>> {
-    return this.paged<M.DictionaryTerm>('page', DictionaryServicePlans.getPage, [], options);
+    return this.paged<M.DictionaryTerm>('page', () => DictionaryServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3866,7 +3712,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see GET /companies/{company_id}/dictionaries
    */
   listAll(options?: ListDictionaryTermsOptions): Promise<M.DictionaryTerm[]> {
-    return this.paged<M.DictionaryTerm>('list', DictionaryServicePlans.getPage, [], options);
+    return this.paged<M.DictionaryTerm>('list', () => DictionaryServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3877,7 +3723,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see GET /companies/{company_id}/dictionaries
    */
   iterAll(options?: ListDictionaryTermsOptions): AsyncGenerator<M.DictionaryTerm, void, undefined> {
-    return this.paged<M.DictionaryTerm>('iter', DictionaryServicePlans.getPage, [], options);
+    return this.paged<M.DictionaryTerm>('iter', () => DictionaryServicePlans("getPage"), [], options);
   }
 
   /**
@@ -3889,7 +3735,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see POST /companies/{company_id}/dictionaries
    */
   create(body: M.DictionaryTermCreate, options?: CallOptions): Promise<M.DictionaryTerm> {
-    return this.invoke<M.DictionaryTerm>(DictionaryServicePlans.create, [body], options);
+    return this.invoke<M.DictionaryTerm>(() => DictionaryServicePlans("create"), [body], options);
   }
 
   /**
@@ -3901,7 +3747,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see GET /companies/{company_id}/dictionaries/{dictionary_term_id}
    */
   get(dictionaryTermId: string, options?: CallOptions): Promise<M.DictionaryTerm> {
-    return this.invoke<M.DictionaryTerm>(DictionaryServicePlans.get, [dictionaryTermId], options);
+    return this.invoke<M.DictionaryTerm>(() => DictionaryServicePlans("get"), [dictionaryTermId], options);
   }
 
   /**
@@ -3915,7 +3761,7 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see PATCH /companies/{company_id}/dictionaries/{dictionary_term_id}
    */
   update(dictionaryTermId: string, body: M.DictionaryTermPatch, options?: CallOptions): Promise<M.DictionaryTerm> {
-    return this.invoke<M.DictionaryTerm>(DictionaryServicePlans.update, [dictionaryTermId, body], options);
+    return this.invoke<M.DictionaryTerm>(() => DictionaryServicePlans("update"), [dictionaryTermId, body], options);
   }
 
   /**
@@ -3927,13 +3773,13 @@ export class DictionaryService extends Service<{ readonly userId: string | undef
    * @see DELETE /companies/{company_id}/dictionaries/{dictionary_term_id}
    */
   delete(dictionaryTermId: string, options?: CallOptions): Promise<void> {
-    return this.invoke<void>(DictionaryServicePlans.delete, [dictionaryTermId], options);
+    return this.invoke<void>(() => DictionaryServicePlans("delete"), [dictionaryTermId], options);
   }
 }
 
-const OptionsServicePlans = {
-  getOptions: { op: O.getCompanyOptions, bind: { "path:company_id": "companyId" } },
-} satisfies Record<string, MethodPlan>;
+/** A OptionsService plan, loaded (with its operations' descriptors and validators) at the group's first call. */
+const OptionsServicePlans = (name: string): Promise<MethodPlan> =>
+  import('./plans.options.gen.js').then((m) => m.plans[name] as MethodPlan);
 
 /**
  * Every enumeration the API accepts (roles, classes, permissions…), grouped by area. The optional
@@ -3960,6 +3806,6 @@ export class OptionsService extends Service<{ readonly userId: string | undefine
    * @see GET /companies/{company_id}/options
    */
   getOptions(options?: CallOptions): Promise<M.CompanyOptions> {
-    return this.invoke<M.CompanyOptions>(OptionsServicePlans.getOptions, [], options);
+    return this.invoke<M.CompanyOptions>(() => OptionsServicePlans("getOptions"), [], options);
   }
 }
