@@ -894,7 +894,7 @@ if (sizes.length) {
     }
     const ok = !s.undici && s.gzip! <= BUDGET_BYTES;
     console.log(
-      `  ${ok ? green('✓') : red('✗')} ${s.bundler.padEnd(9)} ${(s.gzip! / 1000).toFixed(1)} kB gzip loaded by the call (${(s.raw! / 1000).toFixed(1)} kB min, ${s.files} file${s.files === 1 ? '' : 's'}; all ${s.allFiles} chunks: ${(s.allGzip! / 1000).toFixed(1)} kB gzip)${s.undici ? red(' — holds undici') : ''}${s.top ? `\n              largest inputs: ${s.top}` : ''}`,
+      `  ${ok ? green('✓') : red('✗')} ${s.bundler.padEnd(9)} ${(s.gzip! / 1000).toFixed(1)} kB gzip loaded by the call (${(s.raw! / 1000).toFixed(1)} kB min, ${s.files} file${s.files === 1 ? '' : 's'}; all ${s.allFiles} chunks: ${(s.allGzip! / 1000).toFixed(1)} kB gzip)${s.undici ? red(' — holds undici') : ''}${s.top ? `\n              largest inputs (all chunks): ${s.top}` : ''}`,
     );
   }
 }
