@@ -11,6 +11,7 @@ const root = join(import.meta.dirname, '..');
 const steps: [string, string[]][] = [
   ['lint (biome)', ['pnpm', 'lint']],
   ['workflows (action-validator + release rules)', ['pnpm', 'lint:workflows']],
+  ['READMEs in our own words (no 8-word run from the seeds)', ['pnpm', 'lint:readmes']],
   ['generated code is up to date', ['pnpm', 'generate:check']],
   // issue 12: prints the hand-written line count of each SDK; the lead adds --enforce to fail over the limits
   ['hand-written lines', ['node', 'scripts/hand-written-lines.ts']],
