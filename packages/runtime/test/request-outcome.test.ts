@@ -5,8 +5,10 @@
  * platform fetch.
  */
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/api-client.js';
 import { ConnectionError, TimeoutError } from '../src/errors.js';
@@ -19,6 +21,7 @@ import { networkError } from '../src/testing/mock-fetch.js';
 import { platformFetch } from '../src/transport.js';
 import type { Fetch } from '../src/types.js';
 import { harness, ops, rejection } from './helpers.js';
+import { startServer } from './server.js';
 
 let server: Server;
 let resetUrl = '';
@@ -192,5 +195,32 @@ describe('across retries', () => {
     const refusedOnly = harness([{ path: '/v1/things', reply: networkError('ECONNREFUSED') }]);
     const never = (await rejection(refusedOnly.api.request(ops.list))) as unknown as ConnectionError;
     expect(never.outcome).toBe('not-sent');
+  });
+});
+
+describe('TLS', () => {
+  it('a certificate the client does not trust: the handshake fails, outcome not-sent, the server saw no request', async () => {
+    const fixtures = join(import.meta.dirname, 'fixtures');
+    const tls = await startServer(
+      (_req, res) => {
+        res.end('{}');
+      },
+      {
+        key: readFileSync(join(fixtures, 'localhost.key')),
+        cert: readFileSync(join(fixtures, 'localhost.crt')),
+      },
+    );
+    const base = nodeTransport();
+    try {
+      const transport = createSdkTransport({ fetch: base, retry: false });
+      const api = new ApiClient({ baseUrl: tls.url, transport });
+      const error = (await rejection(api.request(ops.create, { body: {} }))) as unknown as ConnectionError;
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.outcome).toBe('not-sent');
+      expect(tls.requests).toHaveLength(0);
+    } finally {
+      await base.close();
+      await tls.close();
+    }
   });
 });
