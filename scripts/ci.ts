@@ -27,7 +27,8 @@ const steps: [string, string[]][] = [
 if (existsSync(join(root, 'test', 'reliability')))
   steps.push(['reliability suite', ['pnpm', 'test:reliability']]);
 steps.push(['packaging (publint + attw)', ['pnpm', 'pack:check']]);
-// Issue 13: runtime × SDK matrix and the browser budget; advisory (reports, never fails) until its cells are green.
+// Issue 13: runtime × SDK matrix and the browser budget, advisory for now (reports, never fails). Every cell is
+// green; the budget is not met yet: `--budget-advisory` fails on a red cell only, no flag fails on either.
 steps.push(['runtime matrix + browser budget', ['pnpm', 'test:runtimes', '--advisory']]);
 
 const env = {
