@@ -248,7 +248,7 @@ const stats = {
   deadlines: 0,
   maxOvershoot: Number.NEGATIVE_INFINITY,
 };
-const ledgerTotals = { calls: 0, executed: 0, lost: 0, ghost: 0, hidden: 0, duplicated: 0 };
+const ledgerTotals = { calls: 0, executed: 0, lost: 0, ghost: 0, hidden: 0, disclosed: 0, duplicated: 0 };
 
 let server: FaultServer;
 let base: NodeTransport;
@@ -326,8 +326,9 @@ afterAll(async () => {
       `faults injected=${stats.faults} refresh storms=${stats.refreshStorms} downloads=${stats.downloads} ` +
       `calls under a deadline=${stats.deadlines} (largest overshoot ${stats.maxOvershoot} ms of virtual time)\n` +
       `ledger (fault schedules): calls=${ledgerTotals.calls} executed by the server=${ledgerTotals.executed} ` +
-      `lost=${ledgerTotals.lost} (ok but never executed/served: ${ledgerTotals.ghost}; keyless writes ` +
-      `executed behind an error: ${ledgerTotals.hidden}) duplicated=${ledgerTotals.duplicated}`,
+      `lost=${ledgerTotals.lost} (ok but never executed/served: ${ledgerTotals.ghost}; writes executed ` +
+      `behind an error that hides them: ${ledgerTotals.hidden}) disclosed=${ledgerTotals.disclosed} ` +
+      `(keyless writes executed behind an error that says they may have happened) duplicated=${ledgerTotals.duplicated}`,
   );
 });
 
@@ -510,11 +511,16 @@ describe('random fault schedules', () => {
       ledgerTotals.lost += ledger.lost;
       ledgerTotals.ghost += ledger.ghost;
       ledgerTotals.hidden += ledger.hidden;
+      ledgerTotals.disclosed += ledger.disclosed;
       ledgerTotals.duplicated += ledger.duplicated;
       if (ledger.duplicated)
         check.problems.push(`duplicated writes: ${ledger.details.duplicated.join(', ')}`);
       if (ledger.ghost)
         check.problems.push(`ok but never executed/served: ${ledger.details.ghost.join(', ')}`);
+      if (ledger.hidden)
+        check.problems.push(
+          `writes executed behind an error that hides them: ${ledger.details.hidden.join(', ')}`,
+        );
       expect(check.problems).toEqual([]);
     },
     180_000,

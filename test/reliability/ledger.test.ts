@@ -2,7 +2,7 @@
  * The ledger can see what it is meant to see: deliberately broken transports make `duplicated` and
  * `lost` non-zero, and the runtime's own stack, on the same faults, keeps them at zero.
  */
-import { createSdkTransport, type Policy } from '@sdkforge/runtime';
+import { ConnectionError, createSdkTransport, type Policy, SdkError } from '@sdkforge/runtime';
 import { nodeTransport } from '@sdkforge/runtime/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FaultServer, startFaultServer } from '../helpers/fault-server.ts';
@@ -63,6 +63,24 @@ function staleCache(): Policy {
   };
 }
 
+/** Reports every transport failure as a request that never left: the classification bug the ledger must catch. */
+const claimNotSent: Policy = (next) => async (request, context) => {
+  try {
+    return await next(request, context);
+  } catch (error) {
+    throw new ConnectionError('could not reach the server', { cause: error, outcome: 'not-sent' });
+  }
+};
+
+/** Turns any failure into an error that says nothing about the request having been sent. */
+const sayNothing: Policy = (next) => async (request, context) => {
+  try {
+    return await next(request, context);
+  } catch {
+    throw new SdkError('failed');
+  }
+};
+
 function writeFaults(server: FaultServer) {
   server.route('POST', '/items', [{ kind: 'reset-before-headers' }, { kind: 'ok', status: 201 }], {
     effect: true,
@@ -103,18 +121,40 @@ describe('the ledger', () => {
     expect(totals.ghost).toBe(1);
   });
 
-  it('counts a keyless write executed behind an error as a hidden loss, a keyed one not', async () => {
+  it('counts a keyless write executed behind an error that says so as disclosed, a keyed one not at all', async () => {
     const keyless = await setup([]);
     keyless.server.route('POST', '/items', [{ kind: 'reset-before-headers' }], { effect: true });
-    await expect(keyless.api.request(ops.create, { body: {} })).rejects.toThrow();
-    expect(await keyless.ledger()).toMatchObject({ hidden: 1, lost: 1, duplicated: 0 });
+    await expect(keyless.api.request(ops.create, { body: {} })).rejects.toMatchObject({
+      name: 'ConnectionError',
+      outcome: 'unknown',
+    });
+    expect(await keyless.ledger()).toMatchObject({ hidden: 0, disclosed: 1, lost: 0, duplicated: 0 });
 
     const keyed = await setup([], { autoIdempotencyKeys: true });
     keyed.server.route('POST', '/items', [{ kind: 'reset-before-headers' }], { effect: true });
     await expect(keyed.api.request(ops.create, { body: {} })).rejects.toThrow();
     // Sent three times with one key: executed once, and the caller may repeat it safely.
     expect(keyed.server.seen('POST', '/items')).toHaveLength(3);
-    expect(await keyed.ledger()).toMatchObject({ hidden: 0, lost: 0, duplicated: 0 });
+    expect(await keyed.ledger()).toMatchObject({ hidden: 0, disclosed: 0, lost: 0, duplicated: 0 });
+  });
+
+  it('counts an executed write behind an error that claims not-sent (a lying classification) as lost', async () => {
+    const lying = await setup([claimNotSent]);
+    lying.server.route('POST', '/items', [{ kind: 'reset-before-headers' }], { effect: true });
+    await expect(lying.api.request(ops.create, { body: {} })).rejects.toMatchObject({ outcome: 'not-sent' });
+    expect(await lying.ledger()).toMatchObject({ hidden: 1, disclosed: 0, lost: 1 });
+
+    // Keyed, it is a lie all the same: the server did act.
+    const keyed = await setup([claimNotSent], { autoIdempotencyKeys: true });
+    keyed.server.route('POST', '/items', [{ kind: 'reset-before-headers' }], { effect: true });
+    await expect(keyed.api.request(ops.create, { body: {} })).rejects.toMatchObject({ outcome: 'not-sent' });
+    expect(await keyed.ledger()).toMatchObject({ hidden: 1, lost: 1 });
+
+    // An error that says nothing either way hides the write too.
+    const silent = await setup([sayNothing]);
+    silent.server.route('POST', '/items', [{ kind: 'reset-before-headers' }], { effect: true });
+    await expect(silent.api.request(ops.create, { body: {} })).rejects.toThrow('failed');
+    expect(await silent.ledger()).toMatchObject({ hidden: 1, lost: 1 });
   });
 
   it('the runtime stack on the same faults: nothing duplicated, nothing lost', async () => {

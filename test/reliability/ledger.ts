@@ -7,8 +7,12 @@
  * - `lost`, two kinds:
  *   - `ghost`: the client reported success but the server never executed the call, or never served the
  *     data the client returned (the JSON's SHA-256 must match a body the server sent in full for that call);
- *   - `hidden`: the server executed a write sent without an Idempotency-Key while the client got an error —
- *     the caller has no way to know it took effect, nor to repeat it safely.
+ *   - `hidden`: the server executed a write sent without an Idempotency-Key while the client got an error
+ *     that hides it — the caller has no way to know it took effect, nor to repeat it safely. An error
+ *     *discloses* the write when the server answered (an APIError, an unreadable body) or when it says the
+ *     outcome is `unknown` (ConnectionError/TimeoutError `outcome`); those calls are counted as `disclosed`,
+ *     not lost. An error claiming `not-sent` for a request the server executed (keyed or not) is a lie, and
+ *     is `hidden` whatever else it says.
  */
 
 import type { CallOptions } from '@sdkforge/runtime';
@@ -28,6 +32,26 @@ export interface CallRecord {
   dataHash?: string | undefined;
   /** The name of the error the call rejected with. */
   error?: string | undefined;
+  /** What that error tells the caller about whether the server acted (see {@link disclosureOf}). */
+  disclosure?: Disclosure | undefined;
+}
+
+/**
+ * What an error tells the caller about the server having acted:
+ * - `answered`: the server answered (an APIError with its status, a body that could not be read);
+ * - `unknown`: the error says the request may have reached the server (`outcome: 'unknown'`);
+ * - `not-sent`: the error says the request never left (`outcome: 'not-sent'`);
+ * - `silent`: it says nothing either way.
+ */
+export type Disclosure = 'answered' | 'unknown' | 'not-sent' | 'silent';
+
+export function disclosureOf(error: unknown): Disclosure {
+  const e = error as { name?: unknown; status?: unknown; outcome?: unknown } | null;
+  if (typeof e?.status === 'number') return 'answered';
+  if (e?.name === 'ResponseParseError' || e?.name === 'ResponseTooLargeError') return 'answered';
+  if (e?.outcome === 'unknown') return 'unknown';
+  if (e?.outcome === 'not-sent') return 'not-sent';
+  return 'silent';
 }
 
 export interface LedgerTotals {
@@ -37,6 +61,8 @@ export interface LedgerTotals {
   lost: number;
   ghost: number;
   hidden: number;
+  /** Keyless writes the server executed while the call failed with an error that says it may have happened. */
+  disclosed: number;
   duplicated: number;
   /** The logical ids behind each count, for the failure message. */
   details: { ghost: string[]; hidden: string[]; duplicated: string[] };
@@ -84,6 +110,7 @@ export class RecordingApiClient extends ApiClient {
       return result;
     } catch (error) {
       record.error = (error as Error)?.name ?? String(error);
+      record.disclosure = disclosureOf(error);
       throw error;
     }
   }
@@ -102,6 +129,7 @@ export function reconcile(
     lost: 0,
     ghost: 0,
     hidden: 0,
+    disclosed: 0,
     duplicated: 0,
     details: { ghost: [], hidden: [], duplicated: [] },
   };
@@ -123,9 +151,16 @@ export function reconcile(
         totals.ghost++;
         totals.details.ghost.push(call.logicalId);
       }
-    } else if (call.write && writes.some((e) => e.idempotencyKey === undefined)) {
-      totals.hidden++;
-      totals.details.hidden.push(call.logicalId);
+    } else if (call.write && writes.length > 0) {
+      const disclosure = call.disclosure ?? 'silent';
+      const keyless = writes.some((e) => e.idempotencyKey === undefined);
+      if (disclosure === 'not-sent' || (keyless && disclosure === 'silent')) {
+        // Executed, yet the caller was told it never left, or told nothing.
+        totals.hidden++;
+        totals.details.hidden.push(call.logicalId);
+      } else if (keyless) {
+        totals.disclosed++;
+      }
     }
   }
   totals.lost = totals.ghost + totals.hidden;

@@ -8,6 +8,7 @@ import {
   TimeoutError,
   TransportError,
 } from './errors.js';
+import { isIdempotentMethod, requestOutcome } from './policies/retry-decision.js';
 import { inputSecrets, redactUrl } from './redact.js';
 import type { CallContext, CallOptions, Fetch } from './types.js';
 import { type InputSchemas, validateInput } from './validate.js';
@@ -113,11 +114,13 @@ export class ApiClient {
       }),
     };
     let received: Response | undefined;
+    let sent: Request | undefined;
     const init: Record<string, unknown> = {
       params: { path: input.path ?? {}, query: compactQuery(input.query) },
       headers,
       parseAs: parseAs[op.response],
       fetch: async (request: Request) => {
+        sent = request;
         received = await this.#transport(request, context);
         return received;
       },
@@ -143,7 +146,7 @@ export class ApiClient {
       // biome-ignore lint/suspicious/noExplicitAny: the engine is untyped here; the generated signatures carry the types.
       result = await (this.#engine as any).request(op.method.toLowerCase(), op.path, init);
     } catch (error) {
-      throw toSdkError(error, op, options.signal, received, this.#transportName);
+      throw toSdkError(error, op, options.signal, received, this.#transportName, sent);
     } finally {
       for (const release of context.cleanup ?? []) release();
     }
@@ -228,20 +231,32 @@ function toFormData(body: unknown): FormData {
   return form;
 }
 
-/** Turns whatever the transport or the body parser threw into the SDK's typed errors. */
+/**
+ * Turns whatever the transport or the body parser threw into the SDK's typed errors. `request` (the request
+ * as the transport got it) lets a connection failure say whether a write without an Idempotency-Key may
+ * have been executed.
+ */
 export function toSdkError(
   error: unknown,
   op: { id: string },
   signal?: AbortSignal,
   response?: Response,
   transport = 'the transport',
+  request?: Request,
 ): SdkError {
   if (SdkError.is(error)) return error;
   const name = (error as { name?: string } | null)?.name;
   if (name === 'AbortError' || signal?.aborted) {
     return new AbortError(`${op.id} was aborted`, { cause: signal?.reason ?? error });
   }
-  if (name === 'TimeoutError') return new TimeoutError(`${op.id} timed out`, { cause: error });
+  const unsafe =
+    request !== undefined && !isIdempotentMethod(request.method) && !request.headers.has('idempotency-key');
+  const mayHaveRun = unsafe
+    ? ': the server may have executed it; send an idempotencyKey to retry safely'
+    : '';
+  if (name === 'TimeoutError') {
+    return new TimeoutError(`${op.id} timed out${mayHaveRun}`, { cause: error, outcome: 'unknown' });
+  }
   if (error instanceof SyntaxError) {
     // A SyntaxError before any response is not about the server's body: a module of the transport failed to
     // load (an export missing on this runtime) or the transport broke.
@@ -269,5 +284,17 @@ export function toSdkError(
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
   const code = (error as { code?: string } | null)?.code;
   const detail = cause?.code ?? code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-  return new ConnectionError(`${op.id}: could not reach the server (${detail})`, { cause: error });
+  const outcome = requestOutcome(error);
+  if (outcome === 'not-sent') {
+    return new ConnectionError(`${op.id}: could not reach the server (${detail}); the request was not sent`, {
+      cause: error,
+      outcome,
+    });
+  }
+  return new ConnectionError(
+    `${op.id}: the connection failed after the request may have been sent (${detail})${
+      mayHaveRun || ': the server may have received it'
+    }`,
+    { cause: error, outcome },
+  );
 }

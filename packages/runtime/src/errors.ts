@@ -37,9 +37,24 @@ export class RequestValidationError extends SdkError {
   }
 }
 
+/**
+ * Whether a request that failed without a response reached the server:
+ * - `not-sent`: certainly not (connection refused, DNS, TLS handshake, connect timeout, deadline passed before
+ *   sending): nothing happened on the server;
+ * - `unknown`: it may have (the connection failed after sending began, an attempt timed out, or the platform
+ *   cannot tell): the server may have executed it.
+ */
+export type RequestOutcome = 'not-sent' | 'unknown';
+
 /** The request could not be sent or its response could not be read (DNS, refused, reset…). */
 export class ConnectionError extends SdkError {
   override name = 'ConnectionError';
+  /** `not-sent`: the request never left (nothing happened); `unknown`: the server may have executed it. */
+  readonly outcome: RequestOutcome;
+  constructor(message: string, options?: { cause?: unknown; outcome?: RequestOutcome | undefined }) {
+    super(message, options);
+    this.outcome = options?.outcome ?? 'unknown';
+  }
 }
 
 /** An attempt or the call's overall deadline ran out. */
@@ -47,9 +62,15 @@ export class TimeoutError extends SdkError {
   override name = 'TimeoutError';
   /** Which limit ran out: one attempt's `timeout`, or the call's `deadline` (no retry follows). */
   readonly scope: 'attempt' | 'deadline';
-  constructor(message: string, options?: { cause?: unknown; scope?: 'attempt' | 'deadline' }) {
+  /** `not-sent` only when the deadline had passed before the request was sent; else the server may have executed it. */
+  readonly outcome: RequestOutcome;
+  constructor(
+    message: string,
+    options?: { cause?: unknown; scope?: 'attempt' | 'deadline'; outcome?: RequestOutcome | undefined },
+  ) {
     super(message, options);
     this.scope = options?.scope ?? 'attempt';
+    this.outcome = options?.outcome ?? 'unknown';
   }
 }
 

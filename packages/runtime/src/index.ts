@@ -24,6 +24,7 @@ export {
   IntegrityError,
   NotFoundError,
   RateLimitError,
+  type RequestOutcome,
   RequestValidationError,
   ResponseParseError,
   ResponseTooLargeError,
@@ -66,6 +67,7 @@ export {
   isIdempotentMethod,
   type RetryDecision,
   type RetryInput,
+  requestOutcome,
   resolveRetrySettings,
 } from './policies/retry-decision.js';
 export { type SecretSource, type SecuritySchemeObject, schemeAuth } from './policies/scheme-auth.js';

@@ -33,8 +33,8 @@ export function transportScenarios(): void {
     scenario(
       'before the headers: a POST without a key is not sent again',
       async ({ server, sdk, ...ctx }) => {
-        // The server acted, then the connection dropped: the caller cannot know (the ledger's `hidden` loss).
-        ctx.expectHiddenLosses(1);
+        // The server acted, then the connection dropped: the error says the write may have happened (`disclosed`).
+        ctx.expectDisclosed(1);
         server.route('POST', '/items', [{ kind: 'reset-before-headers' }, { kind: 'ok' }], { effect: true });
         const error = await rejection(
           sdk().api.request(ops.create, { body: { name: 'a' } }, logical('post-nokey')),
@@ -198,7 +198,7 @@ export function transportScenarios(): void {
     scenario(
       'slow headers on a POST without a key: TimeoutError, not repeated',
       async ({ server, sdk, ...ctx }) => {
-        ctx.expectHiddenLosses(1);
+        ctx.expectDisclosed(1);
         server.route('POST', '/items', [{ kind: 'slow-headers', ms: 1000 }, { kind: 'ok' }], {
           effect: true,
         });
@@ -268,8 +268,8 @@ export function transportScenarios(): void {
     });
 
     scenario('a 301 on a POST is not re-sent as a GET', async ({ server, sdk, ...ctx }) => {
-      // The server ran the write and answered 301; the caller gets an APIError for a write that happened.
-      ctx.expectHiddenLosses(1);
+      // The server ran the write and answered 301; the caller's APIError shows the server answered (`disclosed`).
+      ctx.expectDisclosed(1);
       server.route('POST', '/items', [{ kind: 'redirect', status: 301, location: '/items/' }], {
         effect: true,
       });

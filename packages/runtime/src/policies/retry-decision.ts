@@ -80,6 +80,43 @@ const NETWORK_CODES = new Set([
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
+/** TLS handshake failures: the connection was never usable, so no byte of the request was sent. */
+const TLS_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'HOSTNAME_MISMATCH',
+]);
+
+/**
+ * Whether a failed request (no response) reached the server. `not-sent` only when the failure is one that
+ * happens before any byte of the request is written (refused, DNS, connect timeout, TLS handshake) or an
+ * sdkforge error already says so; everything else, including platforms that do not tell (a browser's
+ * `TypeError: Failed to fetch`), is `unknown`.
+ */
+export function requestOutcome(error: unknown): 'not-sent' | 'unknown' {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+    const e = current as { name?: unknown; code?: unknown; outcome?: unknown; cause?: unknown };
+    if ((e.name === 'ConnectionError' || e.name === 'TimeoutError') && typeof e.outcome === 'string') {
+      return e.outcome === 'not-sent' ? 'not-sent' : 'unknown';
+    }
+    if (typeof e.code === 'string') {
+      if (UNSENT_CODES.has(e.code) || TLS_CODES.has(e.code)) return 'not-sent';
+      if (e.code.startsWith('ERR_TLS_') || e.code.startsWith('ERR_SSL_')) return 'not-sent';
+    }
+    current = e.cause;
+  }
+  return 'unknown';
+}
+
 const NETWORK_MESSAGES =
   /fetch failed|failed to fetch|load failed|networkerror|network error|socket hang up|other side closed|terminated|premature close/i;
 
@@ -103,7 +140,8 @@ export function classifyError(error: unknown): ErrorKind {
     current = e.cause;
   }
   const e = error as { name?: unknown; message?: unknown } | null;
-  if (e?.name === 'ConnectionError') return 'network';
+  if (e?.name === 'ConnectionError')
+    return (e as { outcome?: unknown }).outcome === 'not-sent' ? 'unsent' : 'network';
   if (e?.name === 'TypeError' && typeof e.message === 'string' && NETWORK_MESSAGES.test(e.message))
     return 'network';
   return 'other';

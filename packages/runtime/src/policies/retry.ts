@@ -1,10 +1,16 @@
 import { type Clock, systemClock } from '../clock.js';
-import { AbortError, ClientClosedError } from '../errors.js';
+import { AbortError, ClientClosedError, ConnectionError, TimeoutError } from '../errors.js';
 import { requestCopies } from '../replay.js';
 import { callSignal } from '../signal.js';
 import type { Policy, RetryOptions } from '../types.js';
 import { RetryBudget, type RetryBudgetOptions } from './retry-budget.js';
-import { type AttemptOutcome, decideRetry, resolveRetrySettings, retryCost } from './retry-decision.js';
+import {
+  type AttemptOutcome,
+  decideRetry,
+  requestOutcome,
+  resolveRetrySettings,
+  retryCost,
+} from './retry-decision.js';
 
 /** Reported before each backoff wait (the logging policy prints it). */
 export interface RetryEvent {
@@ -54,15 +60,20 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
     const copies = requestCopies(request, context);
     const hasIdempotencyKey = request.headers.has('idempotency-key');
     let spent = 0;
+    /** Some attempt got a response, or failed after it may have been sent. */
+    let reached = false;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
       const outgoing = copies();
       if (!outgoing) throw new Error('unreachable: a request was retried without a replayable body');
       let outcome: AttemptOutcome;
       let response: Response | undefined;
+      // What this attempt leaves to run when the body is read (its timer): run at once if it is discarded.
+      const cleanupMark = context.cleanup?.length ?? 0;
       try {
         response = await next(outgoing, context);
         outcome = response;
+        reached = true;
       } catch (error) {
         outcome = { error };
       }
@@ -83,10 +94,20 @@ export function retryPolicy(options: RetryPolicyOptions = {}): Policy {
           if (response.status < 500 && response.status !== 429) budget?.onSuccess(spent);
           return response;
         }
-        throw (outcome as { error: unknown }).error;
+        const { error } = outcome as { error: unknown };
+        // This attempt never left, but an earlier one may have reached the server: the call's outcome is unknown.
+        if (reached && !(error instanceof TimeoutError) && requestOutcome(error) === 'not-sent') {
+          throw new ConnectionError(
+            `${context.operationId}: attempt ${attempt} could not be sent, but an earlier attempt may have reached the server`,
+            { cause: error, outcome: 'unknown' },
+          );
+        }
+        throw error;
       }
+      if ('error' in outcome && requestOutcome(outcome.error) === 'unknown') reached = true;
       spent += cost;
       response?.body?.cancel().catch(() => {});
+      for (const release of context.cleanup?.splice(cleanupMark) ?? []) release();
       options.onRetry?.({
         operationId: context.operationId,
         method: request.method,

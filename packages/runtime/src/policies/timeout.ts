@@ -2,6 +2,7 @@ import { type Clock, systemClock } from '../clock.js';
 import { AbortError, TimeoutError } from '../errors.js';
 import { callSignal, raceAbort } from '../signal.js';
 import type { Policy } from '../types.js';
+import { isIdempotentMethod } from './retry-decision.js';
 
 /** Milliseconds one attempt may take when nothing else is set (60 s). */
 export const DEFAULT_TIMEOUT = 60_000;
@@ -72,8 +73,10 @@ export function timeoutPolicy(options: TimeoutPolicyOptions = {}): Policy {
     );
     if (user?.aborted) throw new AbortError(`${context.operationId} was aborted`, { cause: user.reason });
     if (ms <= 0) {
+      // Not sent by this attempt; an earlier attempt of the call may have been.
       throw new TimeoutError(`${context.operationId} ran out of time (deadline passed)`, {
         scope: 'deadline',
+        outcome: context.attempt > 1 ? 'unknown' : 'not-sent',
       });
     }
     const controller = new AbortController();
@@ -83,7 +86,11 @@ export function timeoutPolicy(options: TimeoutPolicyOptions = {}): Policy {
     const cancelTimer = Number.isFinite(ms)
       ? clock.setTimer(() => {
           const what = scope === 'deadline' ? 'reached its deadline' : `timed out after ${ms} ms`;
-          controller.abort(new TimeoutError(`${context.operationId} ${what}`, { scope }));
+          const unsafe = !isIdempotentMethod(request.method) && !request.headers.has('idempotency-key');
+          const note = unsafe
+            ? ': the server may have executed it; send an idempotencyKey to retry safely'
+            : '';
+          controller.abort(new TimeoutError(`${context.operationId} ${what}${note}`, { scope }));
         }, ms)
       : noop;
     const release = () => {
