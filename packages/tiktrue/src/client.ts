@@ -43,10 +43,7 @@ export interface TikTrueClientOptions
   timeout?: number | undefined;
   /** Retries after the first attempt for connection errors, 408/429/5xx. @default 3 */
   maxRetries?: number | undefined;
-  /**
-   * Where the token pair lives. Give a persistent store (keychain, file) to keep a session across runs:
-   * the client writes every rotated refresh token to it. @default in memory
-   */
+  /** Where the token pair lives (every rotated refresh token is written to it); persistent stores keep sessions across runs. @default in memory */
   tokenStore?: TokenStore | undefined;
 }
 
@@ -187,10 +184,7 @@ export class TikTrueClient extends TiktrueSurface {
     return { message: response.message, user: response.user, tokenExpiresAt: this.tokenExpiresAt };
   }
 
-  /**
-   * Logs out. The server cannot revoke tokens (it only acknowledges, and sending it the refresh token fails),
-   * so the client drops its tokens whatever the answer.
-   */
+  /** Logs out: the server cannot revoke tokens (it only acknowledges), so the client drops them whatever the answer. */
   async logout(options?: CallOptions): Promise<{ message: string }> {
     if (!(await this.#session.tokens())) return { message: 'Not logged in' };
     try {
@@ -210,10 +204,7 @@ export class TikTrueClient extends TiktrueSurface {
     return this.call(OPERATIONS.getHealth, {}, options);
   }
 
-  /**
-   * True while the client holds credentials the server accepts: an unexpired access token, or a refresh
-   * token it can trade for one.
-   */
+  /** True while the client holds an unexpired access token, or a refresh token it can trade for one. */
   isAuthenticated(): boolean {
     const tokens = this.#tokens.current;
     if (!tokens) return false;
@@ -243,12 +234,11 @@ export class TikTrueClient extends TiktrueSurface {
 /** SimpleJWT's refusal of an access token: 401 with `code: "token_not_valid"`. */
 async function isTokenNotValid(response: Response): Promise<boolean> {
   if (response.status !== 401) return false;
-  try {
-    const body = (await response.clone().json()) as { code?: unknown };
-    return body?.code === 'token_not_valid';
-  } catch {
-    return false;
-  }
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { code?: unknown } | undefined;
+  return body?.code === 'token_not_valid';
 }
 
 /**
@@ -318,16 +308,14 @@ export async function testBackendConnection(
   baseUrl?: string,
   options: Omit<TikTrueClientOptions, 'baseUrl'> = {},
 ): Promise<boolean> {
+  let client: TikTrueClient | undefined;
   try {
-    const client = new TikTrueClient({ maxRetries: 0, ...options, baseUrl });
-    return await client
-      .testConnection()
-      .then(
-        () => true,
-        () => false,
-      )
-      .finally(() => client.close());
+    client = new TikTrueClient({ maxRetries: 0, ...options, baseUrl });
+    await client.testConnection();
+    return true;
   } catch {
     return false;
+  } finally {
+    await client?.close().catch(() => {});
   }
 }
