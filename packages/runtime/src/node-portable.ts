@@ -7,28 +7,7 @@
 import { ConfigurationError } from './errors.js';
 import type { NodeTransport, NodeTransportOptions } from './node/transport.js';
 
-export { lazyWebStream, nodeBody } from './node/body.js';
-export { BufferedResponse } from './node/buffered-response.js';
-export {
-  type DownloadOptions,
-  type DownloadResult,
-  type DownloadSource,
-  download,
-} from './node/download.js';
-export {
-  type AggregateProgress,
-  type DownloadItem,
-  type DownloadManyOptions,
-  downloadMany,
-} from './node/download-many.js';
-export { type DownloadProgress, ProgressMeter } from './node/progress.js';
-export {
-  acceptsRanges,
-  parseContentRange,
-  rangeOutcome,
-  rangeValidator,
-  resumeHeaders,
-} from './node/range.js';
+export * from './node-helpers.js';
 export type { NodeTransport, NodeTransportOptions };
 
 /** The undici transport is Node's; on Bun and Deno this throws a ConfigurationError saying what to use instead. */

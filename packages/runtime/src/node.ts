@@ -1,24 +1,4 @@
 /** The Node entry: the undici transport (pooling, proxy, TLS, fast path) and streamed downloads to disk. */
-export { lazyWebStream, nodeBody } from './node/body.js';
-export { BufferedResponse } from './node/buffered-response.js';
-export {
-  type DownloadOptions,
-  type DownloadResult,
-  type DownloadSource,
-  download,
-} from './node/download.js';
-export {
-  type AggregateProgress,
-  type DownloadItem,
-  type DownloadManyOptions,
-  downloadMany,
-} from './node/download-many.js';
-export { type DownloadProgress, ProgressMeter } from './node/progress.js';
-export {
-  acceptsRanges,
-  parseContentRange,
-  rangeOutcome,
-  rangeValidator,
-  resumeHeaders,
-} from './node/range.js';
+
 export { type NodeTransport, type NodeTransportOptions, nodeTransport } from './node/transport.js';
+export * from './node-helpers.js';
