@@ -179,7 +179,8 @@ describe('tiktrue: every README snippet runs against the mock', () => {
   it.each(snippets)('%s', async (file) => {
     const cwd = await mkdtemp(join(tmpdir(), 'tiktrue-snippet-'));
     try {
-      const child = spawn(process.execPath, [join(dir, file)], {
+      // SDKFORGE_SNIPPET_NODE runs the snippets on another Node (e.g. the 22.19 floor the packages claim)
+      const child = spawn(process.env.SDKFORGE_SNIPPET_NODE ?? process.execPath, [join(dir, file)], {
         cwd,
         env: { ...process.env, BACKEND_URL: inject('mockUrls').tiktrue, TIKTRUE_PASSWORD: 'Zagros-1404-Sky' },
         stdio: ['ignore', 'pipe', 'pipe'],
