@@ -30,6 +30,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS } from '../../scripts/chromium-args.ts';
 import { cacheDir, installTools, npmEnv, versions } from './install.ts';
 import { type Mock, startMock } from './mock.ts';
 import type {
@@ -611,16 +612,7 @@ for (const bundler of ['esbuild', 'rolldown', 'vite'] as const) {
         browser = await (pw.chromium ?? pw.default!.chromium).launch({
           executablePath: (tools.chromium as { path: string }).path,
           headless: true,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: [...CHROMIUM_ARGS],
         });
       }
     },
