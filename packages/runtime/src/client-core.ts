@@ -7,12 +7,10 @@ import { createBaseTransport } from '#platform';
 import { ApiClient, type OperationDescriptor, type RequestInput } from './api-client.js';
 import { type Clock, systemClock } from './clock.js';
 import { ClientClosedError, ConfigurationError } from './errors.js';
-import type { Logger, LogLevel } from './log.js';
 import type { BaseTransport, NodeOptions } from './platform/types.js';
-import type { RetryBudget, RetryBudgetOptions } from './policies/retry-budget.js';
 import type { ServiceHost } from './service.js';
-import { createSdkTransport } from './stack.js';
-import type { CallOptions, Fetch, Policy, RetryOptions } from './types.js';
+import { createSdkTransport, type TransportOptions } from './stack.js';
+import type { CallOptions, Fetch } from './types.js';
 import { userAgentHeaders } from './user-agent.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -21,7 +19,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export type OperationTable = Readonly<Record<string, OperationDescriptor>>;
 
 /** What an SDK's client passes to {@link ClientCore}: its defaults merged with the user's options. */
-export interface ClientCoreOptions {
+export interface ClientCoreOptions extends TransportOptions {
   /** Product token of the User-Agent, e.g. `sdkforge-valentina`. */
   product: string;
   /** The SDK's version, e.g. `0.1.0`. */
@@ -38,8 +36,6 @@ export interface ClientCoreOptions {
    * browser bundle that never names an operation by id does not carry every descriptor and validator.
    */
   operations?: OperationTable | (() => Promise<OperationTable>) | undefined;
-  /** Credentials policy: `apiKeyAuth(…)`, `bearerAuth(…)`, `sessionAuth(…).policy`. */
-  auth?: Policy | undefined;
   /**
    * Replaces this platform's base fetch (tests, custom agents). The runtime's signature `(request, context)`;
    * wrap a WHATWG fetch with `fromFetch(fn)`. Node options are then not used.
@@ -50,32 +46,10 @@ export interface ClientCoreOptions {
    * ca/proxy; a setting the runtime cannot honour is a ConfigurationError here. Unused when `fetch` is given.
    */
   node?: NodeOptions | undefined;
-  /** Extra policies, outermost first. */
-  policies?: readonly Policy[] | undefined;
-  /** Client retry settings; calls may override; `false` turns retries off. */
-  retry?: RetryOptions | false | undefined;
-  /** The client's retry budget; `false` for none. */
-  retryBudget?: RetryBudget | RetryBudgetOptions | false | undefined;
-  /** Give every POST/PUT/PATCH an Idempotency-Key. @default false */
-  autoIdempotencyKeys?: boolean | undefined;
-  /** Milliseconds per attempt. @default 60 000 */
-  timeout?: number | undefined;
-  /** Milliseconds per call, retries and waits included. @default none */
-  deadline?: number | undefined;
   /** Headers sent with every call; a `User-Agent` here replaces the SDK's. */
   headers?: Record<string, string> | undefined;
   /** Check input against the spec before sending. @default true */
   validateRequests?: boolean | undefined;
-  /** @default the `logEnv` environment variable, else 'off' */
-  logLevel?: LogLevel | undefined;
-  /** @default console */
-  logger?: Logger | undefined;
-  /** Environment variable of the log level. @default 'SDKFORGE_LOG' */
-  logEnv?: string | undefined;
-  /** Time source of every policy (tests: `fakeClock()`). */
-  clock?: Clock | undefined;
-  /** Jitter source in [0, 1). @default Math.random */
-  random?: (() => number) | undefined;
   /** Values generated services read through {@link ClientCore.contextValue} (e.g. `defaultCompanyId`). */
   context?: Readonly<Record<string, unknown>> | undefined;
   /** A default-client slot this client registers in (unless `setAsDefault` is false) and leaves on close. */
